@@ -166,7 +166,8 @@ public class MetaProperties {
     public static class TokenRefresh {
 
         static final Duration DEFAULT_WINDOW = Duration.ofDays(10);
-        static final String DEFAULT_CRON = "0 17 * * * *";
+        /** Hourly, at a minute unlikely to collide with other hourly jobs. */
+        public static final String DEFAULT_CRON_VALUE = "0 17 * * * *";
 
         /** Whether the scheduled token refresh runs at all. */
         private boolean enabled = true;
@@ -175,7 +176,7 @@ public class MetaProperties {
         private Duration window = DEFAULT_WINDOW;
 
         /** When the refresh runs (Spring cron, six fields); {@code -} disables the schedule. */
-        private String cron = DEFAULT_CRON;
+        private String cron = DEFAULT_CRON_VALUE;
 
         public boolean isEnabled() {
             return enabled;

@@ -39,9 +39,17 @@ public final class StubServers {
         if (server == null) {
             server = new WireMockServer(options().dynamicPort().containerThreads(32).asynchronousResponseEnabled(false));
             server.start();
+            warmUp(server);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
         return server;
+    }
+
+    /** The first answer of a fresh WireMock takes seconds on a busy machine; tests should not pay for it. */
+    private static void warmUp(WireMockServer started) {
+        started.stubFor(get(urlPathEqualTo("/warm-up")).willReturn(aResponse().withBody("{}")));
+        restClient(Duration.ofSeconds(60)).get().uri(started.baseUrl() + "/warm-up").retrieve().toBodilessEntity();
+        started.resetAll();
     }
 
     public static URI baseUri() {

@@ -1,0 +1,46 @@
+package io.tenantconfig.server.environment;
+
+import io.tenantconfig.server.security.TenantPrincipal;
+import io.tenantconfig.server.security.TenantPrincipalResolver;
+
+import org.springframework.cloud.config.environment.Environment;
+import org.springframework.cloud.config.server.environment.EnvironmentRepository;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Outermost decorator: checks the request's names, then lets a token bound to a tenant read only that tenant.
+ * It checks the application the controller actually resolved, so a dashed tenant id in
+ * {@code /{app}-{profile}.yml} cannot be used to read a neighbour.
+ */
+public class TenantAccessEnvironmentRepository implements EnvironmentRepository {
+
+    private final EnvironmentRepository delegate;
+
+    private final TenantEnvironmentProperties properties;
+
+    private final TenantPrincipalResolver principals;
+
+    public TenantAccessEnvironmentRepository(EnvironmentRepository delegate, TenantEnvironmentProperties properties,
+            TenantPrincipalResolver principals) {
+        this.delegate = delegate;
+        this.properties = properties;
+        this.principals = principals;
+    }
+
+    @Override
+    public Environment findOne(String application, String profile, String label) {
+        return findOne(application, profile, label, false);
+    }
+
+    @Override
+    public Environment findOne(String application, String profile, String label, boolean includeOrigin) {
+        ConfigRequest request = ConfigRequest.of(application, profile, label, properties.getDefaultLabel());
+        principals.current().flatMap(TenantPrincipal::tenantId).ifPresent(tenant -> {
+            if (!tenant.equals(request.application())) {
+                throw new AccessDeniedException("This token may read only its own tenant's configuration.");
+            }
+        });
+        return delegate.findOne(request.application(), String.join(",", request.profiles()), request.label(),
+                includeOrigin);
+    }
+}

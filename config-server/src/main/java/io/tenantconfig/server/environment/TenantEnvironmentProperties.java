@@ -1,0 +1,88 @@
+package io.tenantconfig.server.environment;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of the PostgreSQL tenant backend, bound from {@code tenant-config.environment.*}. */
+@ConfigurationProperties("tenant-config.environment")
+public class TenantEnvironmentProperties {
+
+    public static final String DEFAULT_LABEL = "main";
+
+    public static final int DEFAULT_MAX_TENANTS = 50_000;
+
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(10);
+
+    public static final String DEFAULT_NOTIFY_CHANNEL = "tenant_config_changed";
+
+    public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(5);
+
+    public static final int DEFAULT_ORDER = 0;
+
+    /** Label served when a request names none; a label with no rows at all answers 404. */
+    private String defaultLabel = DEFAULT_LABEL;
+
+    /** Upper bound of cached environments (one per tenant, profile set and label). */
+    private int maxTenants = DEFAULT_MAX_TENANTS;
+
+    /** Safety-net expiry of a cached environment; normal invalidation is by PostgreSQL NOTIFY. */
+    private Duration cacheTtl = DEFAULT_CACHE_TTL;
+
+    /** PostgreSQL channel the change trigger notifies and every instance listens on. */
+    private String notifyChannel = DEFAULT_NOTIFY_CHANNEL;
+
+    /** Pause before the change listener reconnects after losing its connection. */
+    private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
+
+    /** Order of this backend among Spring Cloud Config environment repositories. */
+    private int order = DEFAULT_ORDER;
+
+    public String getDefaultLabel() {
+        return defaultLabel;
+    }
+
+    public void setDefaultLabel(String defaultLabel) {
+        this.defaultLabel = defaultLabel;
+    }
+
+    public int getMaxTenants() {
+        return maxTenants;
+    }
+
+    public void setMaxTenants(int maxTenants) {
+        this.maxTenants = maxTenants;
+    }
+
+    public Duration getCacheTtl() {
+        return cacheTtl;
+    }
+
+    public void setCacheTtl(Duration cacheTtl) {
+        this.cacheTtl = cacheTtl;
+    }
+
+    public String getNotifyChannel() {
+        return notifyChannel;
+    }
+
+    public void setNotifyChannel(String notifyChannel) {
+        this.notifyChannel = notifyChannel;
+    }
+
+    public Duration getReconnectDelay() {
+        return reconnectDelay;
+    }
+
+    public void setReconnectDelay(Duration reconnectDelay) {
+        this.reconnectDelay = reconnectDelay;
+    }
+
+    public int getOrder() {
+        return order;
+    }
+
+    public void setOrder(int order) {
+        this.order = order;
+    }
+}

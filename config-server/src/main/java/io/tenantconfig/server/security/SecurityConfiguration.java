@@ -1,0 +1,148 @@
+package io.tenantconfig.server.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Two stateless chains. {@code /api/**} (tenant API) accepts only bearer JWTs. Everything else that is not
+ * public is the config protocol: HTTP Basic (Boot's {@code spring.security.user.*}) or a JWT with scope
+ * {@code config:read}. Which tenant a token may read is checked on the resolved application, in
+ * {@code TenantAccessEnvironmentRepository}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JwtProperties.class)
+public class SecurityConfiguration {
+
+    /** Scope a JWT needs on config-protocol paths. */
+    public static final String CONFIG_READ_SCOPE = "config:read";
+
+    private static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error", "/dev/token", "/",
+            "/index.html", "/favicon.ico", "/css/**", "/js/**", "/assets/**", "/webjars/**" };
+
+    @Bean
+    @Conditional(JwtConfiguredCondition.class)
+    JwtDecoder tenantConfigJwtDecoder(JwtProperties properties, ResourceLoader resources) {
+        return JwtDecoders.build(properties, resources);
+    }
+
+    @Bean
+    TenantPrincipalResolver tenantPrincipalResolver(JwtProperties properties) {
+        return new TenantPrincipalResolver(properties);
+    }
+
+    /** Boot backs off its own user when a JwtDecoder exists; Basic for stock clients must keep working. */
+    @Bean
+    UserDetailsService serviceUsers(SecurityProperties security) {
+        SecurityProperties.User user = security.getUser();
+        String password = user.getPassword().matches("^\\{.+}.*$") ? user.getPassword() : "{noop}" + user.getPassword();
+        return new InMemoryUserDetailsManager(User.withUsername(user.getName())
+            .password(password)
+            .roles(user.getRoles().toArray(String[]::new))
+            .build());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain tenantApiChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoder,
+            JwtProperties properties) throws Exception {
+        AuthenticationEntryPoint bearer = ProblemResponses.unauthorized("Bearer",
+                "A valid bearer token is required.");
+        http.securityMatcher("/api/**")
+            .csrf(AbstractHttpConfigurer::disable)
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(bearer)
+                .accessDeniedHandler(ProblemResponses.forbidden()));
+        JwtDecoder jwt = decoder.getIfAvailable();
+        if (jwt != null) {
+            http.oauth2ResourceServer(server -> server
+                .jwt(config -> config.decoder(jwt).jwtAuthenticationConverter(authenticationConverter(properties)))
+                .authenticationEntryPoint(bearer)
+                .accessDeniedHandler(ProblemResponses.forbidden()));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain configProtocolChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoder,
+            JwtProperties properties) throws Exception {
+        AuthenticationEntryPoint challenge = ProblemResponses.unauthorized("Basic realm=\"tenant-config\", Bearer",
+                "Service credentials are required: HTTP Basic or a bearer token with scope config:read.");
+        http.csrf(AbstractHttpConfigurer::disable)
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
+                .permitAll()
+                .anyRequest()
+                .access(serviceReader()))
+            .httpBasic(basic -> basic.authenticationEntryPoint(challenge))
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(challenge)
+                .accessDeniedHandler(ProblemResponses.forbidden()));
+        JwtDecoder jwt = decoder.getIfAvailable();
+        if (jwt != null) {
+            http.oauth2ResourceServer(server -> server
+                .jwt(config -> config.decoder(jwt).jwtAuthenticationConverter(authenticationConverter(properties)))
+                .authenticationEntryPoint(challenge)
+                .accessDeniedHandler(ProblemResponses.forbidden()));
+        }
+        return http.build();
+    }
+
+    /** Basic users may read; a JWT must carry scope config:read. */
+    private static AuthorizationManager<RequestAuthorizationContext> serviceReader() {
+        return (authentication, context) -> {
+            var current = authentication.get();
+            if (current == null || !current.isAuthenticated() || current instanceof AnonymousAuthenticationToken) {
+                return new AuthorizationDecision(false);
+            }
+            if (current instanceof JwtAuthenticationToken) {
+                return new AuthorizationDecision(current.getAuthorities()
+                    .stream()
+                    .anyMatch(authority -> ("SCOPE_" + CONFIG_READ_SCOPE).equals(authority.getAuthority())));
+            }
+            return new AuthorizationDecision(true);
+        };
+    }
+
+    /** Authorities: {@code SCOPE_x} from {@code scope}/{@code scp}, {@code ROLE_x} from the roles claim. */
+    private static JwtAuthenticationConverter authenticationConverter(JwtProperties properties) {
+        JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Collection<GrantedAuthority> authorities = new ArrayList<>(scopes.convert(jwt));
+            List<String> roles = TenantPrincipalResolver.roles(jwt.getClaims().get(properties.getRolesClaim()));
+            roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+            return authorities;
+        });
+        return converter;
+    }
+}

@@ -31,6 +31,17 @@ public final class TestKeys {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject("user-1")
             .expirationTime(java.util.Date.from(Instant.now().plusSeconds(300)));
         claims.forEach(builder::claim);
+        return sign(builder);
+    }
+
+    /** A correctly signed token that lacks {@code exp}, which the server must refuse. */
+    public static String jwtWithoutExpiry(Map<String, Object> claims) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject("user-1");
+        claims.forEach(builder::claim);
+        return sign(builder);
+    }
+
+    private static String sign(JWTClaimsSet.Builder builder) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), builder.build());
             jwt.sign(new MACSigner(JWT_SECRET.getBytes(StandardCharsets.UTF_8)));

@@ -96,7 +96,7 @@ public class TenantConfigProperties implements InitializingBean {
             throw new IllegalStateException("Set either " + PREFIX + ".token or " + PREFIX
                     + ".username/password, not both");
         }
-        if (StringUtils.hasText(username) != (password != null)) {
+        if (StringUtils.hasText(username) != StringUtils.hasText(password)) {
             throw new IllegalStateException(PREFIX + ".username and " + PREFIX + ".password go together");
         }
         if (!StringUtils.hasText(profile)) {

@@ -44,6 +44,12 @@ class TenantConfigAutoConfigurationTests {
     }
 
     @Test
+    void emptyCredentialsFromUnsetEnvironmentVariablesMeanNoCredentials() {
+        runner.withPropertyValues("tenant.config.server-url=http://config:8888", "tenant.config.username=",
+                "tenant.config.password=").run(context -> assertThat(context).hasSingleBean(TenantConfigLoader.class));
+    }
+
+    @Test
     void serverUrlListAloneActivatesItToo() {
         runner.withPropertyValues("tenant.config.server-urls[0]=http://a:8888", "tenant.config.server-urls[1]=http://b")
                 .run(context -> {

@@ -19,6 +19,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -134,16 +135,17 @@ def cpu_times():
 # ---------------------------------------------------------------- servers
 
 class Server:
-    def __init__(self, name, command, env, port, probe_path, auth, results_dir):
+    def __init__(self, name, command, env, port, probe_path, auth, results_dir, workdir=None):
         self.name, self.command, self.env, self.port = name, command, env, port
         self.probe_path, self.auth, self.results_dir = probe_path, auth, results_dir
+        self.workdir = workdir or results_dir
         self.process = None
 
     def start(self, tag):
         log_path = self.results_dir / f"{self.name}-{tag}.log"
         started = time.monotonic()
         self.process = subprocess.Popen(self.command, env=self.env, stdout=open(log_path, "w"),
-                                        stderr=subprocess.STDOUT, cwd=self.results_dir)
+                                        stderr=subprocess.STDOUT, cwd=self.workdir)
         deadline = started + 180
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -277,9 +279,11 @@ def main():
 
     try:
         if args.startup:
-            embedded = Server("ours-embedded", ours_common, ours_env, OURS_PORT, "/t0000001/default",
-                              ours_auth, results_dir)
-            session["startup"].append(startup_figures(embedded, "embedded database (no datasource configured)"))
+            # embedded mode keeps its database under the working directory: give it a throw-away one
+            with tempfile.TemporaryDirectory(prefix="bench-embedded-") as workdir:
+                embedded = Server("ours-embedded", ours_common, ours_env, OURS_PORT, "/t0000001/default",
+                                  ours_auth, results_dir, Path(workdir))
+                session["startup"].append(startup_figures(embedded, "embedded PostgreSQL (no datasource set)"))
         for tenants in args.tenants:
             log(f"=== {tenants} tenants: loading")
             load(pg, ours, tenants, key, results_dir)
@@ -394,10 +398,14 @@ def load(pg, ours, tenants, key, results_dir):
 
 
 def startup_figures(server, database):
-    ready = server.start("startup")
-    figures = {"server": server.name, "database": database, "ready_s": ready,
-               "heap_after_gc_mb": server.heap_after_gc_mb(), "rss_mb": rss_mb(server.process.pid)}
-    server.stop()
+    try:
+        ready = server.start("startup")
+        figures = {"server": server.name, "database": database, "ready_s": ready,
+                   "heap_after_gc_mb": server.heap_after_gc_mb(), "rss_mb": rss_mb(server.process.pid)}
+    except RuntimeError as failure:
+        figures = {"server": server.name, "database": database, "failed": str(failure)}
+    finally:
+        server.stop()
     log(f"start-up {server.name}: {figures}")
     return figures
 
@@ -416,6 +424,7 @@ def render_table(session):
         groups.setdefault((r["tenants"], r["pick"], r["connections"], r["server"]), []).append(r)
     lines = [
         f"Machine: {session['machine']['cpu']}, {session['machine']['cores']} cores; started {session['started']}; "
+        f"commit {session['machine']['commit']}, our jar built {session['machine']['ours_jar_built']}; "
         f"warm-up {session['args']['warmup']} s, {session['args']['duration']} s per run, "
         f"{session['args']['rounds']} interleaved round(s); medians over rounds; runs with steal > "
         f"{session['args']['steal_threshold']}% repeated, runs with errors dropped.",
@@ -454,6 +463,9 @@ def render_table(session):
         lines += ["", "| start-up | database | tenants | ready s | heap after GC MB | RSS MB |",
                   "|---|---|---:|---:|---:|---:|"]
         for s in session["startup"]:
+            if s.get("failed"):
+                lines.append(f"| {s['server']} | {s['database']} | - | failed: {s['failed']} | | |")
+                continue
             if s.get("heap_after_gc_mb") is None:
                 continue
             lines.append(f"| {s['server']} | {s['database']} | {s.get('tenants', '-')} | {s['ready_s']:.1f} "
@@ -470,7 +482,11 @@ def machine_facts():
                 break
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
-    return {"cpu": cpu, "cores": os.cpu_count(), "java": java, "wrk": wrk,
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+    jar_built = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(OURS_JAR.stat().st_mtime))
+    return {"cpu": cpu, "cores": os.cpu_count(), "java": java, "wrk": wrk, "commit": commit,
+            "ours_jar_built": jar_built,
             "mem_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30)}
 
 

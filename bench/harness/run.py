@@ -251,6 +251,11 @@ def main():
     results_dir = BENCH / "results" / stamp
     results_dir.mkdir(parents=True)
     log(f"results in {results_dir}")
+    # other builds may rewrite target/ while we run: measure private copies of the jars
+    jars = results_dir / "jars"
+    jars.mkdir()
+    ours_jar = Path(shutil.copy2(OURS_JAR, jars))
+    stock_jar = Path(shutil.copy2(STOCK_JAR, jars))
     pg = Postgres(args.pg_host, args.pg_port, args.pg_user, args.database)
     postmaster = pg.postmaster_pid()
     key = base64.b64encode(secrets.token_bytes(32)).decode()
@@ -266,13 +271,13 @@ def main():
     raw_dir.mkdir()
 
     ours_env = dict(os.environ, TENANT_CONFIG_ENCRYPTION_KEY=key)
-    ours_common = ["java", *JVM_FLAGS, "-jar", str(OURS_JAR), f"--server.port={OURS_PORT}",
+    ours_common = ["java", *JVM_FLAGS, "-jar", str(ours_jar), f"--server.port={OURS_PORT}",
                    f"--spring.security.user.name={SERVICE_USER}", f"--spring.security.user.password={password}",
                    "--tenant-config.bench.ceiling-endpoint=true"]
     ours = Server("ours", ours_common + [f"--spring.datasource.url={pg.jdbc_url()}",
                                          f"--spring.datasource.username={args.pg_user}"],
                   ours_env, OURS_PORT, "/t0000001/default", ours_auth, results_dir)
-    stock = Server("stock", ["java", *JVM_FLAGS, "-jar", str(STOCK_JAR), f"--server.port={STOCK_PORT}",
+    stock = Server("stock", ["java", *JVM_FLAGS, "-jar", str(stock_jar), f"--server.port={STOCK_PORT}",
                              f"--spring.datasource.url={pg.jdbc_url()}",
                              f"--spring.datasource.username={args.pg_user}"],
                    dict(os.environ), STOCK_PORT, "/t0000001/default", None, results_dir)
@@ -301,6 +306,7 @@ def main():
         stock.stop()
         write_json(results_dir / "session.json", session)
 
+    shutil.rmtree(jars)
     table = render_table(session)
     (results_dir / "table.md").write_text(table)
     print()

@@ -22,10 +22,20 @@ public final class TenantIds {
             throw new IllegalArgumentException("tenant id must be at most " + MAX_LENGTH + " characters");
         }
         if (tenantId.contains("/") || tenantId.contains("\\") || tenantId.contains("..")
-                || !tenantId.strip().equals(tenantId) || tenantId.chars().anyMatch(Character::isISOControl)) {
+                || !tenantId.strip().equals(tenantId) || hasControlCharacter(tenantId)) {
             throw new IllegalArgumentException(
                     "tenant id must not contain '/', '\\', '..', control characters or surrounding spaces");
         }
         return tenantId;
+    }
+
+    /** A plain loop: this runs on every lookup, and a stream would allocate. */
+    private static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,7 @@
 package io.tenantconfig.client.whatsapp;
 
+import java.util.regex.Pattern;
+
 /**
  * Normalises a recipient number to the digits Meta expects, without ever guessing a country code.
  */
@@ -7,6 +9,7 @@ public final class RecipientNumbers {
 
     private static final int MIN_DIGITS = 7;
     private static final int MAX_DIGITS = 15;
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-().]");
 
     private RecipientNumbers() {
     }
@@ -20,7 +23,7 @@ public final class RecipientNumbers {
         if (raw == null) {
             throw new IllegalArgumentException("recipient number must not be empty");
         }
-        String number = raw.strip().replaceAll("[\\s\\-().]", "");
+        String number = SEPARATORS.matcher(raw.strip()).replaceAll("");
         if (number.startsWith("+")) {
             number = number.substring(1);
         }

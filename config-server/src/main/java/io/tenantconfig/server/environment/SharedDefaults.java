@@ -3,6 +3,7 @@ package io.tenantconfig.server.environment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -28,6 +29,9 @@ public class SharedDefaults {
     /** Only labels that exist are cached: a label created later must not stay unknown until expiry. */
     private final Cache<String, Map<String, Map<String, String>>> byLabel;
 
+    /** Counts {@link #clear()} calls, so a load that overlapped one is not kept (see TenantEnvironmentCache). */
+    private final AtomicLong clears = new AtomicLong();
+
     public SharedDefaults(JdbcTemplate jdbc, TenantEnvironmentProperties properties) {
         this.jdbc = jdbc;
         this.defaultLabel = properties.getDefaultLabel();
@@ -40,6 +44,7 @@ public class SharedDefaults {
         if (cached != null) {
             return Optional.of(cached);
         }
+        long before = clears.get();
         Map<String, Map<String, String>> loaded = new LinkedHashMap<>();
         jdbc.query(SHARED_ROWS, rs -> {
             loaded.computeIfAbsent(rs.getString("profile"), profile -> new LinkedHashMap<>())
@@ -50,11 +55,14 @@ public class SharedDefaults {
             return Optional.empty();
         }
         Map<String, Map<String, String>> frozen = Map.copyOf(loaded);
-        byLabel.put(label, frozen);
+        if (clears.get() == before) {
+            byLabel.put(label, frozen);
+        }
         return Optional.of(frozen);
     }
 
     public void clear() {
+        clears.incrementAndGet();
         byLabel.invalidateAll();
     }
 

@@ -1,5 +1,7 @@
 package io.tenantconfig.client.autoconfigure;
 
+import java.time.Clock;
+
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -63,6 +65,7 @@ public final class TenantConfigAutoConfiguration {
         LocalWhatsAppSettings local = new LocalWhatsAppSettings(environment.getProperty(PropertyKeys.PHONE_NUMBER_ID),
                 environment.getProperty(PropertyKeys.ACCESS_TOKEN));
         return new TenantConfigLoader(configServerClient, local, properties.getCache().getTtl(),
-                properties.getCache().getMaxTenants(), properties.isFallbackToLocal(), metrics);
+                properties.getCache().getMaxTenants(), properties.isFallbackToLocal(),
+                properties.getOutageRetryInterval(), metrics, Clock.systemUTC());
     }
 }

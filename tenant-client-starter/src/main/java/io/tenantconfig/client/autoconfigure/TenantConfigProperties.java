@@ -11,6 +11,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 
+import io.tenantconfig.client.config.TenantConfigLoader;
+
 /**
  * Settings of the tenant config client, bound to {@code tenant.config.*}.
  */
@@ -54,6 +56,12 @@ public class TenantConfigProperties implements InitializingBean {
      * properties when the server is unreachable, instead of failing with TenantConfigUnavailableException.
      */
     private boolean fallbackToLocal = false;
+
+    /**
+     * After a failed config fetch, how long the tenant's lookups get the last good answer (or the fallback)
+     * without asking the server again; then one lookup retries. Zero asks again on every lookup.
+     */
+    private Duration outageRetryInterval = TenantConfigLoader.DEFAULT_OUTAGE_RETRY_INTERVAL;
 
     private final Cache cache = new Cache();
 
@@ -105,6 +113,9 @@ public class TenantConfigProperties implements InitializingBean {
         requirePositive(connectTimeout, "connect-timeout");
         requirePositive(readTimeout, "read-timeout");
         requirePositive(cache.ttl, "cache.ttl");
+        if (outageRetryInterval == null || outageRetryInterval.isNegative()) {
+            throw new IllegalStateException(PREFIX + ".outage-retry-interval must be zero or positive");
+        }
         if (cache.maxTenants < 1) {
             throw new IllegalStateException(PREFIX + ".cache.max-tenants must be at least 1");
         }
@@ -210,6 +221,14 @@ public class TenantConfigProperties implements InitializingBean {
 
     public void setFallbackToLocal(boolean fallbackToLocal) {
         this.fallbackToLocal = fallbackToLocal;
+    }
+
+    public Duration getOutageRetryInterval() {
+        return outageRetryInterval;
+    }
+
+    public void setOutageRetryInterval(Duration outageRetryInterval) {
+        this.outageRetryInterval = outageRetryInterval;
     }
 
     public Cache getCache() {

@@ -90,6 +90,8 @@ class TenantConfigAutoConfigurationTests {
         runner.withPropertyValues(url, "tenant.config.retry.max-attempts=0")
                 .run(context -> assertThat(context).hasFailed());
         runner.withPropertyValues(url, "tenant.config.cache.ttl=0s").run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues(url, "tenant.config.outage-retry-interval=-1s").run(context -> assertThat(context)
+                .hasFailed().getFailure().rootCause().hasMessageContaining("outage-retry-interval"));
         runner.withPropertyValues(url, "tenant.config.token=t", "tenant.config.username=u",
                 "tenant.config.password=p").run(context -> assertThat(context).hasFailed());
         runner.withPropertyValues(url, "tenant.config.username=u").run(context -> assertThat(context).hasFailed());

@@ -35,6 +35,7 @@ import org.springframework.web.client.RestClient;
 import io.tenantconfig.client.metrics.MicrometerTenantClientMetrics;
 import io.tenantconfig.client.metrics.TenantClientMetrics;
 import io.tenantconfig.client.support.StubServers;
+import io.tenantconfig.client.support.TestClock;
 
 @ExtendWith(OutputCaptureExtension.class)
 class TenantConfigLoaderTests {
@@ -42,12 +43,23 @@ class TenantConfigLoaderTests {
     private static final LocalWhatsAppSettings LOCAL = new LocalWhatsAppSettings("local-phone", "local-token-9999");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final TestClock clock = new TestClock();
     private TenantConfigLoader loader;
 
     @BeforeEach
     void reset() {
         wireMock().resetAll();
-        loader = StubServers.loader(new MicrometerTenantClientMetrics(registry), false, LOCAL);
+        loader = StubServers.loader(new MicrometerTenantClientMetrics(registry), false, LOCAL, clock);
+    }
+
+    /** Serves a first good answer for the tenant, then takes the server down and lets one lookup find out. */
+    private void serverWentDownAfterAGoodAnswer(String tenant) {
+        StubServers.stubTenant(tenant, "111", "token-" + tenant);
+        loader.forTenant(tenant);
+        wireMock().resetAll();
+        wireMock().stubFor(get(urlPathMatching("/.*")).willReturn(aResponse().withStatus(503)));
+        loader.evict(tenant);
+        assertThat(loader.forTenant(tenant).origin()).isEqualTo(TenantConfig.Origin.STALE);
     }
 
     private static void stubEnvironment(String tenant, List<Map<String, String>> sources) {
@@ -140,10 +152,77 @@ class TenantConfigLoaderTests {
 
         wireMock().resetAll();
         StubServers.stubTenant("acme", "222", "token-2");
+        clock.advance(TenantConfigLoader.DEFAULT_OUTAGE_RETRY_INTERVAL);
 
         TenantConfig recovered = loader.forTenant("acme");
         assertThat(recovered.origin()).isEqualTo(TenantConfig.Origin.SERVER);
         assertThat(recovered.phoneNumberId()).isEqualTo("222");
+    }
+
+    @Test
+    void withinTheRetryIntervalLookupsServeTheLastGoodAnswerWithoutAskingTheServer() {
+        serverWentDownAfterAGoodAnswer("acme");
+        StubServers.stubTenant("acme", "222", "token-2");
+        clock.advance(TenantConfigLoader.DEFAULT_OUTAGE_RETRY_INTERVAL.minusMillis(1));
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(loader.forTenant("acme").phoneNumberId()).isEqualTo("111");
+        }
+
+        wireMock().verify(1, getRequestedFor(urlPathEqualTo("/acme/default")));
+        assertThat(registry.get("tenant.config.stale").tag("tenant", "acme").counter().count()).isEqualTo(11);
+        assertThat(registry.get("tenant.config.fetch").tag("outcome", "failure").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void afterTheRetryIntervalOneCallerRetriesWhileTheOthersKeepTheLastGoodAnswer() throws Exception {
+        serverWentDownAfterAGoodAnswer("acme");
+        clock.advance(TenantConfigLoader.DEFAULT_OUTAGE_RETRY_INTERVAL);
+        int threads = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<TenantConfig>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return loader.forTenant("acme");
+                }));
+            }
+            start.countDown();
+            for (Future<TenantConfig> result : results) {
+                assertThat(result.get().origin()).isEqualTo(TenantConfig.Origin.STALE);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+
+        // one call found the server down, one retried after the interval; the other 15 lookups asked nobody
+        wireMock().verify(2, getRequestedFor(urlPathEqualTo("/acme/default")));
+    }
+
+    @Test
+    void evictionAsksTheServerAtOnceEvenWithinTheRetryInterval() {
+        serverWentDownAfterAGoodAnswer("acme");
+        wireMock().resetAll();
+        StubServers.stubTenant("acme", "222", "token-2");
+
+        loader.evict("acme");
+
+        assertThat(loader.forTenant("acme").phoneNumberId()).isEqualTo("222");
+        wireMock().verify(1, getRequestedFor(urlPathEqualTo("/acme/default")));
+    }
+
+    @Test
+    void withoutAnEarlierAnswerTheRetryIntervalFailsFastAndSaysUntilWhen() {
+        wireMock().stubFor(get(urlPathMatching("/.*")).willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> loader.forTenant("newcomer")).isInstanceOf(TenantConfigUnavailableException.class);
+
+        assertThatThrownBy(() -> loader.forTenant("newcomer")).isInstanceOf(TenantConfigUnavailableException.class)
+                .hasMessageContaining("newcomer").hasMessageContaining("HTTP 503")
+                .hasMessageContaining("not asked again before");
+        wireMock().verify(1, getRequestedFor(urlPathEqualTo("/newcomer/default")));
     }
 
     @Test

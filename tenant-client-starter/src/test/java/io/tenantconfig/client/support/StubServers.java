@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,9 +66,19 @@ public final class StubServers {
 
     public static TenantConfigLoader loader(TenantClientMetrics metrics, boolean fallbackToLocal,
             LocalWhatsAppSettings local) {
-        ConfigServerClient client = new ConfigServerClient(List.of(baseUri()), restClient(Duration.ofSeconds(2)), JSON,
-                "default", null);
-        return new TenantConfigLoader(client, local, Duration.ofMinutes(5), 1000, fallbackToLocal, metrics);
+        return new TenantConfigLoader(configServerClient(), local, Duration.ofMinutes(5), 1000, fallbackToLocal,
+                metrics);
+    }
+
+    /** A loader with the default outage retry interval, measured by the given clock. */
+    public static TenantConfigLoader loader(TenantClientMetrics metrics, boolean fallbackToLocal,
+            LocalWhatsAppSettings local, Clock clock) {
+        return new TenantConfigLoader(configServerClient(), local, Duration.ofMinutes(5), 1000, fallbackToLocal,
+                TenantConfigLoader.DEFAULT_OUTAGE_RETRY_INTERVAL, metrics, clock);
+    }
+
+    private static ConfigServerClient configServerClient() {
+        return new ConfigServerClient(List.of(baseUri()), restClient(Duration.ofSeconds(2)), JSON, "default", null);
     }
 
     public static TenantConfigLoader loader() {

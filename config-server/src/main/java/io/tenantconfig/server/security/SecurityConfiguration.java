@@ -31,6 +31,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
+import io.tenantconfig.server.web.WebPageConfiguration;
+
 /**
  * Two stateless chains. {@code /api/**} (tenant API) accepts only bearer JWTs. Everything else that is not
  * public is the config protocol: HTTP Basic (Boot's {@code spring.security.user.*}) or a JWT with scope
@@ -101,6 +103,9 @@ public class SecurityConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
+                .permitAll()
+                // the web page's files; the page sends the JWT itself on every API call
+                .requestMatchers(WebPageConfiguration.PUBLIC_PATHS)
                 .permitAll()
                 .anyRequest()
                 .access(serviceReader()))

@@ -41,7 +41,8 @@ public record ConfigRequest(String application, List<String> profiles, String la
         return new ConfigRequest(application, new ArrayList<>(distinct), effectiveLabel);
     }
 
-    static boolean isValidName(String value) {
+    /** Whether {@code value} is usable as an application (tenant id), profile or label. */
+    public static boolean isValidName(String value) {
         return value != null && NAME.matcher(value).matches() && !value.contains("..");
     }
 

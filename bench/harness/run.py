@@ -213,8 +213,16 @@ def run_wrk(port, connections, seconds, env_extra, threads=2):
     return json.loads(match.group(1)), out
 
 
-def measure(server, pg, postmaster, connections, seconds, env_extra):
+def idle_sql_rate(pg):
+    """Transactions per second a server causes with no traffic (pool upkeep, cache refresh), to subtract."""
+    before, started = pg.counters()["xacts"], time.monotonic()
+    time.sleep(PG_STATS_SETTLE_S)
+    return (pg.counters()["xacts"] - before) / (time.monotonic() - started)
+
+
+def measure(server, pg, postmaster, connections, seconds, env_extra, idle_rate):
     """One measured run: /proc and pg_stat samples tightly around wrk, statistics settled before and after."""
+    window_started = time.monotonic()
     counters_before = pg.counters()
     total_before, steal_before = cpu_times()
     jvm_before = proc_cpu_ticks(server.process.pid)
@@ -226,13 +234,16 @@ def measure(server, pg, postmaster, connections, seconds, env_extra):
     rss = rss_mb(server.process.pid)
     time.sleep(PG_STATS_SETTLE_S)
     counters_after = pg.counters()
+    idle_xacts = idle_rate * (time.monotonic() - window_started)
     requests = max(result["requests"], 1)
     us_per_tick = 1e6 / CLOCK_TICKS
     result.update({
         "rps": result["requests"] / (result["duration_us"] / 1e6),
         "jvm_cpu_us_per_req": (jvm_after - jvm_before) * us_per_tick / requests,
         "pg_cpu_us_per_req": postgres_ticks_between(pg_before, pg_after) * us_per_tick / requests,
-        "sql_per_req": (counters_after["xacts"] - counters_before["xacts"]) / requests,
+        "sql_per_req": max(counters_after["xacts"] - counters_before["xacts"] - idle_xacts, 0) / requests,
+        "sql_per_req_uncorrected": (counters_after["xacts"] - counters_before["xacts"]) / requests,
+        "idle_sql_per_s": idle_rate,
         "table_scans_per_req": (counters_after["table_scans"] - counters_before["table_scans"]) / requests,
         "rows_returned_per_req": (counters_after["tup_returned"] - counters_before["tup_returned"]) / requests,
         "steal_pct": 100.0 * (steal_after - steal_before) / max(total_after - total_before, 1),
@@ -240,6 +251,9 @@ def measure(server, pg, postmaster, connections, seconds, env_extra):
         "errors": result["errors_connect"] + result["errors_read"] + result["errors_write"]
         + result["errors_status"] + result["errors_timeout"],
     })
+    if result["requests"] == 0:
+        # nothing completed within the run: no per-request figure means anything
+        result["errors"] += 1
     return result, raw
 
 
@@ -247,6 +261,10 @@ def measure(server, pg, postmaster, connections, seconds, env_extra):
 
 def main():
     args = parse_args()
+    if args.render:
+        session = json.loads((Path(args.render) / "session.json").read_text())
+        print(render_table(session))
+        return
     stamp = time.strftime("%Y%m%d-%H%M%S")
     results_dir = BENCH / "results" / stamp
     results_dir.mkdir(parents=True)
@@ -336,13 +354,15 @@ def run_server_session(server, pg, postmaster, tenants, round_number, args, zipf
         for env in warm_targets:
             run_wrk(server.port, max(args.concurrency), max(1, args.warmup // len(warm_targets)), env)
         time.sleep(PG_STATS_SETTLE_S)
+        idle_rate = idle_sql_rate(pg)
+        log(f"{server.name} {tag}: {idle_rate:.2f} idle transactions/s (subtracted from SQL/req)")
         workloads = [(pick, dict(base_env, BENCH_PICK=pick), server.name) for pick in args.picks]
         if server.name == "ours":
             workloads.append(("-", dict(base_env, BENCH_PATH="/bench/ceiling"), "ceiling"))
         for pick, env, label in workloads:
             for connections in args.concurrency:
                 for attempt in range(1, args.max_attempts + 1):
-                    result, raw = measure(server, pg, postmaster, connections, args.duration, env)
+                    result, raw = measure(server, pg, postmaster, connections, args.duration, env, idle_rate)
                     name = f"{label}-{tenants}-{pick}-c{connections}-r{round_number}-a{attempt}"
                     (raw_dir / f"{name}.txt").write_text(raw)
                     result.update({"server": label, "tenants": tenants, "pick": pick, "connections": connections,
@@ -423,18 +443,27 @@ def median_of(runs, key):
     return statistics.median(values) if values else float("nan")
 
 
+def ratio(rps, other_runs):
+    other = median_of(other_runs, "rps") if other_runs else 0
+    return f"{rps / other:.2f}x" if other else ""
+
+
+def kept_run(run):
+    return not run["spoiled_by_steal"] and run["errors"] == 0 and run["requests"] > 0
+
+
 def render_table(session):
-    kept = [r for r in session["runs"] if not r["spoiled_by_steal"] and r["errors"] == 0]
+    kept = [r for r in session["runs"] if kept_run(r)]
     groups = {}
     for r in kept:
         groups.setdefault((r["tenants"], r["pick"], r["connections"], r["server"]), []).append(r)
     lines = [
         f"Machine: {session['machine']['cpu']}, {session['machine']['cores']} cores; started {session['started']}; "
-        f"commit {session['machine']['commit']}, our jar built {session['machine']['ours_jar_built']}; "
+        f"commit {session['machine'].get('commit', '?')}, our jar built {session['machine'].get('ours_jar_built', '?')}; "
         f"warm-up {session['args']['warmup']} s, {session['args']['duration']} s per run, "
         f"{session['args']['rounds']} interleaved round(s); medians over rounds; runs with steal > "
         f"{session['args']['steal_threshold']}% repeated, runs with errors dropped.",
-        f"SQL/req: {session['sql_count_method']}.",
+        f"SQL/req: {session['sql_count_method']}, less the server's idle transaction rate over the same window.",
         "",
         "| tenants | pick | conn | server | req/s | p50 ms | p99 ms | p99.9 ms | JVM µs/req | PG µs/req | SQL/req "
         "| RSS MB | runs | ours/stock | ours/ceiling |",
@@ -452,19 +481,16 @@ def render_table(session):
                     if server == "ours":
                         stock_runs = groups.get((tenants, pick, connections, "stock"))
                         ceiling_runs = groups.get((tenants, "-", connections, "ceiling"))
-                        if stock_runs:
-                            ratios[0] = f"{rps / median_of(stock_runs, 'rps'):.2f}x"
-                        if ceiling_runs:
-                            ratios[1] = f"{rps / median_of(ceiling_runs, 'rps'):.2f}x"
+                        ratios = [ratio(rps, stock_runs), ratio(rps, ceiling_runs)]
                     lines.append(
                         f"| {tenants} | {pick} | {connections} | {server} | {rps:.0f} "
                         f"| {median_of(runs, 'p50_us') / 1000:.2f} | {median_of(runs, 'p99_us') / 1000:.2f} "
                         f"| {median_of(runs, 'p999_us') / 1000:.2f} | {median_of(runs, 'jvm_cpu_us_per_req'):.0f} "
                         f"| {median_of(runs, 'pg_cpu_us_per_req'):.0f} | {median_of(runs, 'sql_per_req'):.2f} "
                         f"| {median_of(runs, 'rss_mb'):.0f} | {len(runs)} | {ratios[0]} | {ratios[1]} |")
-    spoiled = [r for r in session["runs"] if r["spoiled_by_steal"] or r["errors"]]
+    spoiled = [r for r in session["runs"] if not kept_run(r)]
     lines.append("")
-    lines.append(f"Runs dropped (steal or errors): {len(spoiled)}.")
+    lines.append(f"Runs dropped (steal, errors or no completed request): {len(spoiled)}.")
     if session["startup"]:
         lines += ["", "| start-up | database | tenants | ready s | heap after GC MB | RSS MB |",
                   "|---|---|---:|---:|---:|---:|"]
@@ -515,6 +541,7 @@ def parse_args():
                         help="skip the embedded-database start-up measurement")
     parser.add_argument("--quick", action="store_true",
                         help="smoke run: 5 s warm-up, 5 s runs (figures are not meaningful)")
+    parser.add_argument("--render", metavar="RESULTS_DIR", help="only print the table of an earlier run")
     parser.add_argument("--pg-host", default="127.0.0.1")
     parser.add_argument("--pg-port", type=int, default=5432)
     parser.add_argument("--pg-user", default="postgres")

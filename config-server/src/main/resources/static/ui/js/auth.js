@@ -105,11 +105,11 @@ export async function fetchDevToken(tenant, admin) {
     headers: { Accept: 'application/json' },
     cache: 'no-store',
   });
+  const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    throw new Error(`The server did not issue a development token (HTTP ${response.status}).`);
+    throw new Error(`The server did not issue a development token: ${body.detail || `HTTP ${response.status}`}`);
   }
-  const body = await response.json();
-  const token = body.access_token ?? body.token;
+  const { token } = body;
   if (typeof token !== 'string' || !looksLikeJwt(token)) {
     throw new Error('The server answered without a token.');
   }

@@ -1,10 +1,10 @@
 package io.tenantconfig.server.web;
 
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import io.tenantconfig.server.security.DevTokenProperties;
 import io.tenantconfig.server.security.JwtProperties;
 
 /**
@@ -16,14 +16,12 @@ public class WebPageController {
 
     public static final String SETTINGS_PATH = "/ui/page-settings";
 
-    static final String DEV_TOKENS_ENABLED = "tenant-config.dev-tokens.enabled";
-
-    private final Environment environment;
+    private final DevTokenProperties devTokens;
 
     private final JwtProperties jwt;
 
-    public WebPageController(Environment environment, JwtProperties jwt) {
-        this.environment = environment;
+    public WebPageController(DevTokenProperties devTokens, JwtProperties jwt) {
+        this.devTokens = devTokens;
         this.jwt = jwt;
     }
 
@@ -41,7 +39,7 @@ public class WebPageController {
     @GetMapping(SETTINGS_PATH)
     @ResponseBody
     PageSettings settings() {
-        return new PageSettings(environment.getProperty(DEV_TOKENS_ENABLED, Boolean.class, false),
-                jwt.getTenantClaim(), jwt.getRolesClaim(), jwt.getAdminRole());
+        return new PageSettings(devTokens.isEnabled(), jwt.getTenantClaim(), jwt.getRolesClaim(),
+                jwt.getAdminRole());
     }
 }

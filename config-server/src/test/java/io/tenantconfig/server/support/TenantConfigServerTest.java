@@ -11,7 +11,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The one server configuration every integration test shares, so Spring caches a single context (and the shared
- * {@link TestDatabase}) for the whole run. Do not add per-class properties: that starts another context.
+ * {@link TestDatabase} and {@link MetaStub}) for the whole run. Do not add per-class properties: that starts
+ * another context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,6 +25,6 @@ import org.springframework.test.context.ContextConfiguration;
         "whatsapp.phone-number-id=env-phone-number-id",
         "whatsapp.waba-id=env-waba-id",
         "whatsapp.api-version=v21.0" })
-@ContextConfiguration(initializers = TestDatabase.class)
+@ContextConfiguration(initializers = { TestDatabase.class, MetaStub.class })
 public @interface TenantConfigServerTest {
 }

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EncryptionProperties.class)
-class CryptoConfiguration {
+public class CryptoConfiguration {
 
     @Bean
     SecretCipher secretCipher(EncryptionProperties properties) {

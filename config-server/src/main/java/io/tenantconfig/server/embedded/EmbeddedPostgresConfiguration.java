@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 /** Embedded mode: a real PostgreSQL whose data directory survives restarts; stopped when the context closes. */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDataSourceUrlCondition.class)
-class EmbeddedPostgresConfiguration {
+public class EmbeddedPostgresConfiguration {
 
     private static final Log logger = LogFactory.getLog(EmbeddedPostgresConfiguration.class);
 

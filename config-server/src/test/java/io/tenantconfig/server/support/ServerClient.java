@@ -57,6 +57,24 @@ public final class ServerClient {
         }
     }
 
+    /** Any method, with optional headers and body; {@code headers} may hold {@code Authorization}. */
+    public HttpResponse<String> send(String method, String path, Map<String, String> headers,
+            HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(method + " " + path + " failed", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

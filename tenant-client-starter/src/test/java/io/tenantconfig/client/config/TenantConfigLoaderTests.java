@@ -178,24 +178,8 @@ class TenantConfigLoaderTests {
     void afterTheRetryIntervalOneCallerRetriesWhileTheOthersKeepTheLastGoodAnswer() throws Exception {
         serverWentDownAfterAGoodAnswer("acme");
         clock.advance(TenantConfigLoader.DEFAULT_OUTAGE_RETRY_INTERVAL);
-        int threads = 16;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<TenantConfig>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return loader.forTenant("acme");
-                }));
-            }
-            start.countDown();
-            for (Future<TenantConfig> result : results) {
-                assertThat(result.get().origin()).isEqualTo(TenantConfig.Origin.STALE);
-            }
-        }
-        finally {
-            pool.shutdownNow();
+        for (TenantConfig config : lookUpAllAtOnce("acme", 16)) {
+            assertThat(config.origin()).isEqualTo(TenantConfig.Origin.STALE);
         }
 
         // one call found the server down, one retried after the interval; the other 15 lookups asked nobody
@@ -292,7 +276,14 @@ class TenantConfigLoaderTests {
         wireMock().stubFor(get(urlPathEqualTo("/busy/default")).willReturn(aResponse().withFixedDelay(300)
                 .withHeader("Content-Type", "application/json")
                 .withBody(environment("busy", List.of(StubServers.tenantRow("busy", "555", "token-busy"))))));
-        int threads = 16;
+        for (TenantConfig config : lookUpAllAtOnce("busy", 16)) {
+            assertThat(config.phoneNumberId()).isEqualTo("555");
+        }
+        wireMock().verify(1, getRequestedFor(urlPathEqualTo("/busy/default")));
+    }
+
+    /** {@code threads} lookups of one tenant released together. */
+    private List<TenantConfig> lookUpAllAtOnce(String tenant, int threads) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -300,17 +291,18 @@ class TenantConfigLoaderTests {
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return loader.forTenant("busy");
+                    return loader.forTenant(tenant);
                 }));
             }
             start.countDown();
+            List<TenantConfig> configs = new ArrayList<>();
             for (Future<TenantConfig> result : results) {
-                assertThat(result.get().phoneNumberId()).isEqualTo("555");
+                configs.add(result.get());
             }
+            return configs;
         }
         finally {
             pool.shutdownNow();
         }
-        wireMock().verify(1, getRequestedFor(urlPathEqualTo("/busy/default")));
     }
 }

@@ -5,7 +5,7 @@
 --   BENCH_PICK      uniform | zipf
 --   BENCH_ZIPF_FILE precomputed Zipf draws, one tenant number a line (read once per wrk thread)
 --   BENCH_AUTH      value of the Authorization header, if any
--- At the end it prints one line "BENCH_RESULT {json}" for the harness.
+-- At the end it prints one line "BENCH_RESULT {json}" for the harness (wrk-result.lua, BENCH_RESULT_LUA).
 
 local fixed_path = os.getenv("BENCH_PATH")
 local tenants = tonumber(os.getenv("BENCH_TENANTS") or "1")
@@ -57,13 +57,4 @@ function request()
    return wrk.format("GET", string.format("/t%07d/default", next_tenant()))
 end
 
-function done(summary, latency, requests)
-   local errors = summary.errors
-   io.write(string.format(
-      'BENCH_RESULT {"requests":%d,"duration_us":%d,"bytes":%d,"errors_connect":%d,"errors_read":%d,'
-         .. '"errors_write":%d,"errors_status":%d,"errors_timeout":%d,"p50_us":%d,"p90_us":%d,"p99_us":%d,'
-         .. '"p999_us":%d,"max_us":%d,"mean_us":%.1f}\n',
-      summary.requests, summary.duration, summary.bytes, errors.connect, errors.read, errors.write,
-      errors.status, errors.timeout, latency:percentile(50), latency:percentile(90), latency:percentile(99),
-      latency:percentile(99.9), latency.max, latency.mean))
-end
+done = dofile(os.getenv("BENCH_RESULT_LUA")).done

@@ -10,6 +10,8 @@ Everything raw goes to bench/results/<timestamp>/; one markdown table is printed
 import argparse
 import base64
 import bisect
+import hashlib
+import hmac
 import json
 import os
 import re
@@ -28,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench"
 LUA = BENCH / "harness" / "pick-tenant.lua"
+PUT_LUA = BENCH / "harness" / "put-config.lua"
+RESULT_LUA = BENCH / "harness" / "wrk-result.lua"
 OURS_JAR = ROOT / "config-server" / "target" / "config-server.jar"
 STOCK_JAR = BENCH / "stock-config-server" / "target" / "stock-config-server.jar"
 LOADER_JAR = BENCH / "data-loader" / "target" / "bench-data-loader.jar"
@@ -202,10 +206,10 @@ def write_zipf_draws(path, tenants, exponent, count):
             out.write(f"{(rank * stride) % tenants + 1}\n")
 
 
-def run_wrk(port, connections, seconds, env_extra, threads=2):
-    env = dict(os.environ, **env_extra)
+def run_wrk(port, connections, seconds, env_extra, threads=2, script=LUA):
+    env = dict(os.environ, BENCH_RESULT_LUA=str(RESULT_LUA), **env_extra)
     command = ["wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency",
-               "--timeout", "10s", "-s", str(LUA), f"http://127.0.0.1:{port}"]
+               "--timeout", "10s", "-s", str(script), f"http://127.0.0.1:{port}"]
     out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
     match = re.search(r"^BENCH_RESULT (\{.*\})$", out, re.MULTILINE)
     if not match:
@@ -220,14 +224,14 @@ def idle_sql_rate(pg):
     return (pg.counters()["xacts"] - before) / (time.monotonic() - started)
 
 
-def measure(server, pg, postmaster, connections, seconds, env_extra, idle_rate):
+def measure(server, pg, postmaster, connections, seconds, env_extra, idle_rate, script=LUA):
     """One measured run: /proc and pg_stat samples tightly around wrk, statistics settled before and after."""
     window_started = time.monotonic()
     counters_before = pg.counters()
     total_before, steal_before = cpu_times()
     jvm_before = proc_cpu_ticks(server.process.pid)
     pg_before = postgres_cluster_ticks(postmaster)
-    result, raw = run_wrk(server.port, connections, seconds, env_extra)
+    result, raw = run_wrk(server.port, connections, seconds, env_extra, script=script)
     pg_after = postgres_cluster_ticks(postmaster)
     jvm_after = proc_cpu_ticks(server.process.pid)
     total_after, steal_after = cpu_times()
@@ -278,6 +282,7 @@ def main():
     postmaster = pg.postmaster_pid()
     key = base64.b64encode(secrets.token_bytes(32)).decode()
     password = secrets.token_urlsafe(18)
+    jwt_secret = secrets.token_urlsafe(48)
     ours_auth = "Basic " + base64.b64encode(f"{SERVICE_USER}:{password}".encode()).decode()
     session = {
         "started": stamp, "args": vars(args), "machine": machine_facts(),
@@ -291,7 +296,8 @@ def main():
     ours_env = dict(os.environ, TENANT_CONFIG_ENCRYPTION_KEY=key)
     ours_common = ["java", *JVM_FLAGS, "-jar", str(ours_jar), f"--server.port={OURS_PORT}",
                    f"--spring.security.user.name={SERVICE_USER}", f"--spring.security.user.password={password}",
-                   "--tenant-config.bench.ceiling-endpoint=true"]
+                   "--tenant-config.bench.ceiling-endpoint=true", f"--tenant-config.security.jwt.hmac-secret={jwt_secret}"]
+    args.jwt_secret = jwt_secret
     ours = Server("ours", ours_common + [f"--spring.datasource.url={pg.jdbc_url()}",
                                          f"--spring.datasource.username={args.pg_user}"],
                   ours_env, OURS_PORT, "/t0000001/default", ours_auth, results_dir)
@@ -377,8 +383,74 @@ def run_server_session(server, pg, postmaster, tenants, round_number, args, zipf
                     if not spoiled:
                         break
                     log(f"{name}: steal above {args.steal_threshold}%, repeating")
+        if server.name == "ours" and round_number == 1 and args.write_path:
+            runs.extend(write_path(server, pg, postmaster, tenants, args, idle_rate, raw_dir, session))
     finally:
         server.stop()
+    return runs
+
+
+def hs256_token(secret, claims):
+    def encode(part):
+        return base64.urlsafe_b64encode(json.dumps(part, separators=(",", ":")).encode()).rstrip(b"=")
+    signing_input = encode({"alg": "HS256", "typ": "JWT"}) + b"." + encode(claims)
+    signature = hmac.new(secret.encode(), signing_input, hashlib.sha256).digest()
+    return (signing_input + b"." + base64.urlsafe_b64encode(signature).rstrip(b"=")).decode()
+
+
+def tenant_token(secret, tenant):
+    now = int(time.time())
+    return hs256_token(secret, {"sub": f"bench-{tenant}", "tenant_id": tenant, "iat": now, "exp": now + 3600})
+
+
+def put_callback_url(server, token, url):
+    request = urllib.request.Request(f"http://127.0.0.1:{server.port}/api/v1/tenant/config", method="PUT",
+                                     data=json.dumps({"callback_url": url}).encode(),
+                                     headers={"Authorization": f"Bearer {token}",
+                                              "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status
+
+
+def write_path(server, pg, postmaster, tenants, args, idle_rate, raw_dir, session):
+    """PUT /api/v1/tenant/config: time until a change shows on /{tenant}/default, then PUT throughput."""
+    visibility = []
+    for sample in range(args.write_samples):
+        tenant = f"t{2 + sample % max(tenants - 1, 1):07d}"
+        token = tenant_token(args.jwt_secret, tenant)
+        server.get(f"/{tenant}/default")  # cached before the change: visibility must come from eviction
+        url = f"https://hooks.example.com/whatsapp/{tenant}/visible-{sample}-{secrets.token_hex(4)}"
+        started = time.monotonic()
+        status = put_callback_url(server, token, url)
+        put_done = time.monotonic()
+        seen = None
+        while time.monotonic() - started < 10:
+            code, body = server.get(f"/{tenant}/default")
+            if code == 200 and url.encode() in body:
+                seen = time.monotonic()
+                break
+        visibility.append({"tenant": tenant, "put_status": status, "put_ms": (put_done - started) * 1000,
+                           "visible_ms": (seen - started) * 1000 if seen else None})
+    session.setdefault("write_visibility", []).append({"tenants": tenants, "samples": visibility})
+    visible = [v["visible_ms"] for v in visibility if v["visible_ms"] is not None]
+    log(f"write path: {len(visible)}/{len(visibility)} changes visible, median "
+        f"{statistics.median(visible) if visible else float('nan'):.1f} ms after the PUT started")
+    token_file = raw_dir / f"tokens-{tenants}.tsv"
+    with open(token_file, "w") as out:
+        for number in range(2, min(tenants, 1000) + 1):
+            tenant = f"t{number:07d}"
+            out.write(f"{tenant}\t{tenant_token(args.jwt_secret, tenant)}\n")
+    runs = []
+    for connections in args.concurrency:
+        result, raw = measure(server, pg, postmaster, connections, args.duration,
+                              {"BENCH_TOKEN_FILE": str(token_file)}, idle_rate, script=PUT_LUA)
+        name = f"put-{tenants}-c{connections}"
+        (raw_dir / f"{name}.txt").write_text(raw)
+        result.update({"server": "ours PUT", "tenants": tenants, "pick": "-", "connections": connections,
+                       "round": 1, "attempt": 1, "spoiled_by_steal": result["steal_pct"] > args.steal_threshold})
+        log(f"{name}: {result['rps']:.0f} req/s p99 {result['p99_us'] / 1000:.1f} ms sql "
+            f"{result['sql_per_req']:.2f} errors {result['errors']}")
+        runs.append(result)
     return runs
 
 
@@ -472,7 +544,7 @@ def render_table(session):
     for tenants in sorted({k[0] for k in groups}):
         for pick in ("uniform", "zipf", "-"):
             for connections in sorted({k[2] for k in groups}):
-                for server in ("ours", "stock", "ceiling"):
+                for server in ("ours", "stock", "ceiling", "ours PUT"):
                     runs = groups.get((tenants, pick, connections, server))
                     if not runs:
                         continue
@@ -491,6 +563,12 @@ def render_table(session):
     spoiled = [r for r in session["runs"] if not kept_run(r)]
     lines.append("")
     lines.append(f"Runs dropped (steal, errors or no completed request): {len(spoiled)}.")
+    for visibility in session.get("write_visibility", []):
+        seen = [v["visible_ms"] for v in visibility["samples"] if v["visible_ms"] is not None]
+        lines.append(f"Write path ({visibility['tenants']} tenants): {len(seen)}/{len(visibility['samples'])} "
+                     f"PUTs visible on /{{tenant}}/default; time from PUT start to visible: median "
+                     f"{statistics.median(seen) if seen else float('nan'):.1f} ms, max "
+                     f"{max(seen) if seen else float('nan'):.1f} ms (the tenant was cached before each PUT).")
     if session["startup"]:
         lines += ["", "| start-up | database | tenants | ready s | heap after GC MB | RSS MB |",
                   "|---|---|---:|---:|---:|---:|"]
@@ -541,6 +619,9 @@ def parse_args():
                         help="skip the embedded-database start-up measurement")
     parser.add_argument("--quick", action="store_true",
                         help="smoke run: 5 s warm-up, 5 s runs (figures are not meaningful)")
+    parser.add_argument("--no-write-path", dest="write_path", action="store_false",
+                        help="skip PUT /api/v1/tenant/config (measured in ours' first round of each tenant count)")
+    parser.add_argument("--write-samples", type=int, default=50, help="PUTs timed until visible")
     parser.add_argument("--render", metavar="RESULTS_DIR", help="only print the table of an earlier run")
     parser.add_argument("--pg-host", default="127.0.0.1")
     parser.add_argument("--pg-port", type=int, default=5432)
@@ -551,7 +632,7 @@ def parse_args():
     args.concurrency = [int(v) for v in args.concurrency.split(",")]
     args.picks = [v for v in args.picks.split(",") if v]
     if args.quick:
-        args.warmup, args.duration = 5, 5
+        args.warmup, args.duration, args.write_samples = 5, 5, 10
     for tool in ("wrk", "psql", "jcmd", "java"):
         if not shutil.which(tool):
             sys.exit(f"{tool} not found (bench/run.sh installs wrk from apt)")

@@ -114,10 +114,15 @@ public final class MetaStub implements ApplicationContextInitializer<Configurabl
     /** {@code debug_token} for {@code token}: valid, of our app, expiring at {@code expiresAt}. */
     public static StubMapping validToken(String token, Instant expiresAt, List<String> scopes) {
         String scopeList = String.join(",", scopes.stream().map(scope -> "\"" + scope + "\"").toList());
-        return stub(get(urlPathEqualTo("/" + API_VERSION + "/debug_token")).withQueryParam("input_token",
-                equalTo(token)), okJson("""
+        return debugToken(token, okJson("""
                         {"data":{"app_id":"%s","type":"USER","application":"Tenant Config","is_valid":true,
                         "expires_at":%d,"scopes":[%s]}}""".formatted(APP_ID, expiresAt.getEpochSecond(), scopeList)));
+    }
+
+    /** {@code debug_token} for {@code token}, answered with {@code response}. */
+    public static StubMapping debugToken(String token, ResponseDefinitionBuilder response) {
+        return stub(get(urlPathEqualTo("/" + API_VERSION + "/debug_token")).withQueryParam("input_token",
+                equalTo(token)), response);
     }
 
     /** {@code POST /{wabaId}/subscribed_apps}, answered with {@code response}. */

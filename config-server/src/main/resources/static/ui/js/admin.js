@@ -34,6 +34,9 @@ function cell(text) {
 }
 
 function tokenCell(config) {
+  if (!config.access_token) {
+    return 'none';
+  }
   if (!config.token_expires_at) {
     return config.token_status || '—';
   }

@@ -80,7 +80,7 @@ export function explain(error) {
     case 0:
       return error.message;
     case 401:
-      return 'Your sign-in token is missing or has expired. Paste a new token above, then try again.';
+      return 'Your sign-in token is missing, expired or not accepted. Paste a new token above, then try again.';
     case 403:
       return `Your token does not allow this. ${error.problem.detail || ''}`.trim();
     case 412:

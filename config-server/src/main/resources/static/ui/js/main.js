@@ -116,7 +116,10 @@ function initAuth(settings) {
     });
   }
   window.addEventListener('tenant-config:auth-required', () => {
-    renderAuth('Your sign-in token is missing or has expired. Paste a new token to continue.');
+    const token = describeToken();
+    // an expired token already has its own, more precise message
+    renderAuth(token && token.expired ? undefined : 'The server did not accept your sign-in token (missing, '
+      + 'expired or not issued for this server). Paste a new token to continue.');
   });
 }
 

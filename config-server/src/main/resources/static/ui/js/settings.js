@@ -68,7 +68,8 @@ function render(config) {
   row(summary, 'Status', config.is_active ? badge('Active', 'ok') : badge('Inactive', 'bad'));
   row(summary, 'Onboarding', config.onboarding_completed
     ? `Completed ${formatDateTime(config.onboarded_at)}` : badge('Not completed', 'muted'));
-  row(summary, 'Access token', `${masked(config.access_token)} · ${tokenDescription(config)}`);
+  row(summary, 'Access token', config.access_token
+    ? `${masked(config.access_token)} · ${tokenDescription(config)}` : 'not set: connect WhatsApp to get one');
   row(summary, 'WhatsApp Business Account id', config.waba_id);
   row(summary, 'Phone number id', config.phone_number_id);
   row(summary, 'Meta app id', config.fb_app_id);

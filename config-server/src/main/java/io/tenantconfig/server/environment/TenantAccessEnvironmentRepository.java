@@ -6,6 +6,9 @@ import io.tenantconfig.server.security.TenantPrincipalResolver;
 import org.springframework.cloud.config.environment.Environment;
 import org.springframework.cloud.config.server.environment.EnvironmentRepository;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Outermost decorator: checks the request's names, then lets a token bound to a tenant read only that tenant.
@@ -35,6 +38,7 @@ public class TenantAccessEnvironmentRepository implements EnvironmentRepository 
     @Override
     public Environment findOne(String application, String profile, String label, boolean includeOrigin) {
         ConfigRequest request = ConfigRequest.of(application, profile, label, properties.getDefaultLabel());
+        requireServiceCredentials();
         principals.current().flatMap(TenantPrincipal::tenantId).ifPresent(tenant -> {
             if (!tenant.equals(request.application())) {
                 throw new AccessDeniedException("This token may read only its own tenant's configuration.");
@@ -42,5 +46,17 @@ public class TenantAccessEnvironmentRepository implements EnvironmentRepository 
         });
         return delegate.findOne(request.application(), String.join(",", request.profiles()), request.label(),
                 includeOrigin);
+    }
+
+    /**
+     * The security chain already demands credentials on config paths; this second check means a path opened by
+     * mistake (a public prefix that also matches {@code /{application}/{profiles}}) still serves nothing.
+     */
+    private static void requireServiceCredentials() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            throw new AccessDeniedException("Service credentials are required to read configuration.");
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -46,9 +47,16 @@ public class SecurityConfiguration {
     /** Scope a JWT needs on config-protocol paths. */
     public static final String CONFIG_READ_SCOPE = "config:read";
 
+    /**
+     * Paths open without credentials. Each must be answered by a handler consulted before the config protocol's
+     * {@code /{application}/{profiles}} mappings: a prefix such as {@code /css/**} would otherwise also open
+     * {@code /css/default}, the shared defaults and the server's own fallback credentials.
+     */
     private static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error", "/dev/token", "/",
-            "/index.html", "/favicon.ico", "/css/**", "/js/**", "/assets/**", "/webjars/**" };
+            "/v3/api-docs", "/v3/api-docs/**", "/error" };
+
+    /** Swagger UI lives under /api/docs (springdoc.swagger-ui.path) where no config-protocol mapping reaches. */
+    private static final String API_DOCS_UI = "/api/docs/**";
 
     @Bean
     @Conditional(JwtConfiguredCondition.class)
@@ -81,7 +89,10 @@ public class SecurityConfiguration {
         http.securityMatcher("/api/**")
             .csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+            .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, API_DOCS_UI)
+                .permitAll()
+                .anyRequest()
+                .authenticated())
             .exceptionHandling(errors -> errors.authenticationEntryPoint(bearer)
                 .accessDeniedHandler(ProblemResponses.forbidden()));
         JwtDecoder jwt = decoder.getIfAvailable();
@@ -103,6 +114,9 @@ public class SecurityConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
+                .permitAll()
+                // only the POST is the token endpoint; GET /dev/token is the config protocol (application "dev")
+                .requestMatchers(HttpMethod.POST, "/dev/token")
                 .permitAll()
                 // the web page's files; the page sends the JWT itself on every API call
                 .requestMatchers(WebPageConfiguration.PUBLIC_PATHS)

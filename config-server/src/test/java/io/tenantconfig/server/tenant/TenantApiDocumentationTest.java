@@ -40,9 +40,20 @@ class TenantApiDocumentationTest {
 
     @Test
     void swaggerUiOpensWithoutAToken() {
-        HttpResponse<String> response = new ServerClient(port).get("/swagger-ui/index.html", null);
+        HttpResponse<String> response = new ServerClient(port).get("/api/docs/swagger-ui/index.html", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("swagger");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(response.body()).contains("<div id=\"swagger-ui\">");
+    }
+
+    @Test
+    void swaggerUiIsReachedFromItsConfiguredPath() {
+        HttpResponse<String> response = new ServerClient(port).get("/api/docs/swagger-ui.html", null);
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/api/docs/swagger-ui/index.html"));
     }
 }

@@ -46,6 +46,11 @@ public record ConfigRequest(String application, List<String> profiles, String la
         return value != null && NAME.matcher(value).matches() && !value.contains("..");
     }
 
+    /** Whether {@code value} can name a tenant: a valid application name other than the shared {@code application}. */
+    public static boolean isTenantId(String value) {
+        return isValidName(value) && !SHARED_APPLICATION.equals(value);
+    }
+
     private static void requireName(String what, String value) {
         if (!isValidName(value)) {
             throw new InvalidConfigRequestException("Invalid " + what

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tenantconfig.server.environment.ConfigRequest;
 import io.tenantconfig.server.security.TenantPrincipal;
 
 import org.springframework.http.MediaType;
@@ -74,7 +75,7 @@ class TenantAdminController {
     }
 
     private static String checkedTenantId(String name, String value) {
-        if (!TenantApiAccess.isTenantId(value)) {
+        if (!ConfigRequest.isTenantId(value)) {
             throw new InvalidTenantConfigException(name,
                     name + " must be 1-64 letters, digits, '-', '_' or '.' (not 'application').");
         }

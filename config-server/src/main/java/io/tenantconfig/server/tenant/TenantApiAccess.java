@@ -1,7 +1,5 @@
 package io.tenantconfig.server.tenant;
 
-import java.util.regex.Pattern;
-
 import io.tenantconfig.server.security.TenantPrincipal;
 import io.tenantconfig.server.security.TenantPrincipalResolver;
 
@@ -16,11 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TenantApiAccess {
 
-    /** Tenant ids are config-protocol application names, so every stored tenant is readable by services. */
-    private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-
-    private static final String SHARED_APPLICATION = "application";
-
     private final TenantPrincipalResolver principals;
 
     TenantApiAccess(TenantPrincipalResolver principals) {
@@ -30,11 +23,7 @@ class TenantApiAccess {
     /** The caller's own tenant; 403 when the token names none (or an unusable one). */
     TenantPrincipal tenantUser() {
         TenantPrincipal principal = principal();
-        String tenant = principal.requireTenant();
-        if (!isTenantId(tenant)) {
-            throw new AccessDeniedException("The token's tenant id is not usable: it must be 1-64 letters, digits, "
-                    + "'-', '_' or '.', and not 'application'.");
-        }
+        principal.requireTenant();
         return principal;
     }
 
@@ -46,11 +35,6 @@ class TenantApiAccess {
     /** Admin across tenants; the token need not name a tenant. */
     TenantPrincipal admin() {
         return requireAdmin(principal());
-    }
-
-    static boolean isTenantId(String value) {
-        return value != null && TENANT_ID.matcher(value).matches() && !value.contains("..")
-                && !SHARED_APPLICATION.equals(value);
     }
 
     private TenantPrincipal principal() {

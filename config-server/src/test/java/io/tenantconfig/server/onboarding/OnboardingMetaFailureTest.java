@@ -170,20 +170,45 @@ class OnboardingMetaFailureTest {
 
     @Test
     void aDatabaseFailureWhileStoringIsAServerErrorWithoutSqlAndStoresNothing() {
-        // the schema reserves the tenant id 'application' for shared defaults: PostgreSQL refuses the row
-        MetaStub.codeExchange("code-db-refuses", MetaStub.token("EAAG-long-db-refuses", SIXTY_DAYS));
-        MetaStub.validToken("EAAG-long-db-refuses", Instant.now().plus(60, ChronoUnit.DAYS), SCOPES);
+        // a real refusal by PostgreSQL: a trigger that rejects this one tenant's row
+        stored.jdbc().execute("""
+                CREATE FUNCTION refuse_onb_db_refuses() RETURNS trigger AS $$
+                BEGIN
+                    IF NEW.tenant_id = 'onb-db-refuses' THEN
+                        RAISE EXCEPTION 'tenant_configs row refused for the test';
+                    END IF;
+                    RETURN NEW;
+                END;
+                $$ LANGUAGE plpgsql""");
+        stored.jdbc().execute("CREATE TRIGGER refuse_onb_db_refuses BEFORE INSERT OR UPDATE ON tenant_configs "
+                + "FOR EACH ROW EXECUTE FUNCTION refuse_onb_db_refuses()");
+        try {
+            MetaStub.codeExchange("code-db-refuses", MetaStub.token("EAAG-long-db-refuses", SIXTY_DAYS));
+            MetaStub.validToken("EAAG-long-db-refuses", Instant.now().plus(60, ChronoUnit.DAYS), SCOPES);
 
-        HttpResponse<String> response = onboardRedirect("application", "code-db-refuses");
+            HttpResponse<String> response = onboardRedirect("onb-db-refuses", "code-db-refuses");
 
-        JsonNode problem = problem(response, 500);
-        assertThat(problem.get("detail").asString()).isEqualTo(
-                "could not store the onboarding result; the configuration was not changed, start the onboarding "
-                        + "again");
-        assertThat(response.body()).doesNotContainIgnoringCase("insert").doesNotContain("tenant_configs",
-                "constraint", "EAAG-long-db-refuses");
-        assertThat(stored.tenantExists("application")).isFalse();
-        assertThat(stored.audit("application")).isEmpty();
+            JsonNode problem = problem(response, 500);
+            assertThat(problem.get("detail").asString()).isEqualTo(
+                    "could not store the onboarding result; the configuration was not changed, start the "
+                            + "onboarding again");
+            assertThat(response.body()).doesNotContainIgnoringCase("insert").doesNotContain("tenant_configs",
+                    "refused for the test", "EAAG-long-db-refuses");
+            assertThat(stored.tenantExists("onb-db-refuses")).isFalse();
+            assertThat(stored.audit("onb-db-refuses")).isEmpty();
+        }
+        finally {
+            stored.jdbc().execute("DROP TRIGGER refuse_onb_db_refuses ON tenant_configs");
+            stored.jdbc().execute("DROP FUNCTION refuse_onb_db_refuses()");
+        }
+    }
+
+    @Test
+    void theReservedSharedNameCannotOnboard() {
+        HttpResponse<String> response = api.start(token("application", "admin-reserved"), null);
+
+        JsonNode problem = problem(response, 403);
+        assertThat(problem.get("detail").asString()).contains("not 'application'");
     }
 
     @Test

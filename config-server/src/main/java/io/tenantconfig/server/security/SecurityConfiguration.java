@@ -69,15 +69,21 @@ public class SecurityConfiguration {
         return new TenantPrincipalResolver(properties);
     }
 
-    /** Boot backs off its own user when a JwtDecoder exists; Basic for stock clients must keep working. */
+    /**
+     * Boot backs off its own user when a JwtDecoder exists; Basic for stock clients must keep working. Exposed
+     * as a plain {@link UserDetailsService}, not as the {@link InMemoryUserDetailsManager} itself: that one is
+     * also a password-upgrade service, so Spring Security would re-encode a {@code {noop}} password with BCrypt
+     * after the first login and then pay a BCrypt check (~100 ms of CPU) on every config request.
+     */
     @Bean
     UserDetailsService serviceUsers(SecurityProperties security) {
         SecurityProperties.User user = security.getUser();
         String password = user.getPassword().matches("^\\{.+}.*$") ? user.getPassword() : "{noop}" + user.getPassword();
-        return new InMemoryUserDetailsManager(User.withUsername(user.getName())
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(User.withUsername(user.getName())
             .password(password)
             .roles(user.getRoles().toArray(String[]::new))
             .build());
+        return users::loadUserByUsername;
     }
 
     @Bean

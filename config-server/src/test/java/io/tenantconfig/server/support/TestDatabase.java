@@ -7,10 +7,13 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import liquibase.exception.LiquibaseException;
+import liquibase.integration.spring.SpringLiquibase;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * One real PostgreSQL per test JVM, started on first use and shared by every Spring context, so no test pays
@@ -29,6 +32,7 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                 throw new UncheckedIOException("Cannot start the test PostgreSQL", ex);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stop));
+            migrate(postgres.getPostgresDatabase());
         }
         return postgres;
     }
@@ -39,6 +43,24 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 
     public static String jdbcUrl() {
         return postgres().getJdbcUrl("postgres", "postgres");
+    }
+
+    /**
+     * Applies the server's changelog the way Boot does (same SpringLiquibase, same changelog path, so the server's
+     * own run finds it up to date). Tests may then write rows before any Spring context exists, e.g. in a static
+     * {@code @BeforeAll}, whatever order the classes run in.
+     */
+    private static void migrate(DataSource dataSource) {
+        SpringLiquibase liquibase = new SpringLiquibase();
+        liquibase.setDataSource(dataSource);
+        liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
+        liquibase.setResourceLoader(new DefaultResourceLoader());
+        try {
+            liquibase.afterPropertiesSet();
+        }
+        catch (LiquibaseException ex) {
+            throw new IllegalStateException("Cannot apply the schema to the test PostgreSQL", ex);
+        }
     }
 
     private static void stop() {

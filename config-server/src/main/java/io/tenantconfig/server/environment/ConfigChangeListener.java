@@ -22,6 +22,9 @@ public class ConfigChangeListener implements SmartLifecycle {
 
     private static final Log logger = LogFactory.getLog(ConfigChangeListener.class);
 
+    /** {@code application_name} of the listening session. */
+    public static final String APPLICATION_NAME = "tenant-config-change-listener";
+
     private static final int POLL_MILLIS = 500;
 
     private final DataSource dataSource;
@@ -72,21 +75,12 @@ public class ConfigChangeListener implements SmartLifecycle {
         boolean reconnecting = false;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + properties.getNotifyChannel());
+                try {
+                    listen(connection, reconnecting);
                 }
-                if (reconnecting) {
-                    cache.evictAll();
-                    logger.info("Change listener reconnected; cache cleared");
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            cache.evict(notification.getParameter());
-                        }
+                finally {
+                    if (!running) {
+                        release(connection);
                     }
                 }
             }
@@ -99,6 +93,43 @@ public class ConfigChangeListener implements SmartLifecycle {
                         + "); reconnecting in " + properties.getReconnectDelay().toMillis() + " ms");
                 pause();
             }
+        }
+    }
+
+    /**
+     * Everything cached before LISTEN took effect may have missed a notification (lost connection, or a stop and
+     * start of this lifecycle), so the cache is cleared each time listening begins.
+     */
+    private void listen(Connection connection, boolean reconnecting) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            // named, so operators (and tests) can tell this session apart in pg_stat_activity
+            statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
+            statement.execute("LISTEN " + properties.getNotifyChannel());
+        }
+        cache.evictAll();
+        if (reconnecting) {
+            logger.info("Change listener reconnected; cache cleared");
+        }
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        while (running) {
+            PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+            if (notifications != null) {
+                for (PGNotification notification : notifications) {
+                    cache.evict(notification.getParameter());
+                }
+            }
+        }
+    }
+
+    /** The connection goes back to the pool: it must not stay subscribed nor keep the listener's name. */
+    private static void release(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN *");
+            statement.execute("RESET application_name");
+        }
+        catch (SQLException ex) {
+            // a broken connection is discarded by the pool; nothing is left subscribed on it
         }
     }
 

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -76,7 +79,31 @@ class EmbeddedModeTest {
     private static ConfigurableApplicationContext start() {
         // command-line arguments, as an operator would pass them: they outrank application.yml's port 8888
         return new SpringApplicationBuilder(ConfigServerApplication.class)
+            .initializers(context -> context.getBeanFactory()
+                .registerSingleton("testClassesExcluded", new TestClassesExcluded()))
             .run("--server.port=0", "--tenant-config.home=" + home, "--spring.main.banner-mode=off");
+    }
+
+    /**
+     * Started by hand, the server has no test-context filter, so its component scan would also pick up
+     * configuration classes that tests in these packages declare; only the production classes belong in it.
+     */
+    static final class TestClassesExcluded extends TypeExcludeFilter {
+
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+            return reader.getResource().getURL().getPath().contains("/test-classes/");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TestClassesExcluded;
+        }
+
+        @Override
+        public int hashCode() {
+            return TestClassesExcluded.class.hashCode();
+        }
     }
 
     private static int port() {

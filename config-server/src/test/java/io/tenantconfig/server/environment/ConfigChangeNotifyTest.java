@@ -96,10 +96,9 @@ class ConfigChangeNotifyTest {
         eventuallyServed("whatsapp.phone-number-id", "333");
     }
 
-    /** Backends of change listeners: sessions whose last statement was their LISTEN. */
+    /** Sessions of change listeners (of every server context open on this database). */
     private List<Integer> listenerBackends() {
-        return rows.jdbc().queryForList("""
-                SELECT pid FROM pg_stat_activity
-                WHERE query = 'LISTEN tenant_config_changed' AND pid <> pg_backend_pid()""", Integer.class);
+        return rows.jdbc().queryForList("SELECT pid FROM pg_stat_activity WHERE application_name = ?", Integer.class,
+                ConfigChangeListener.APPLICATION_NAME);
     }
 }

@@ -8,6 +8,9 @@ final class SecretMask {
 
     static final String MASK = "***";
 
+    /** Shown instead of a mask when the stored secret cannot be decrypted; enter the value again to repair it. */
+    static final String UNREADABLE = "***unreadable";
+
     /** Below this length the last four characters would give away too much of the value. */
     static final int MIN_LENGTH_FOR_HINT = 12;
 

@@ -10,6 +10,7 @@ import io.tenantconfig.server.audit.AuditAction;
 import io.tenantconfig.server.audit.ConfigAuditLog;
 import io.tenantconfig.server.audit.ConfigAuditLog.AuditEntry;
 import io.tenantconfig.server.crypto.SecretCipher;
+import io.tenantconfig.server.crypto.SecretUnreadableException;
 import io.tenantconfig.server.environment.TenantEnvironmentCache;
 
 import org.springframework.stereotype.Service;
@@ -150,8 +151,20 @@ class TenantConfigService {
                 row.createdAt(), row.updatedAt());
     }
 
+    /**
+     * A masked view survives a secret it cannot read (retired key, tampered ciphertext): one broken tenant must
+     * not take down the admin list, and its own settings page must still load so a new value can be entered. The
+     * unmasked view has nothing to show instead and fails, naming the tenant and key id.
+     */
     private String secret(String stored, String tenant, boolean unmasked) {
-        String plaintext = cipher.decrypt(stored, tenant);
-        return unmasked ? plaintext : SecretMask.mask(plaintext);
+        if (unmasked) {
+            return cipher.decrypt(stored, tenant);
+        }
+        try {
+            return SecretMask.mask(cipher.decrypt(stored, tenant));
+        }
+        catch (SecretUnreadableException ex) {
+            return SecretMask.UNREADABLE;
+        }
     }
 }

@@ -67,6 +67,25 @@ class TenantAdminApiTest {
         assertThat(order).containsSubsequence("adm-c", "adm-b", "adm-a");
     }
 
+    @Test
+    void aTenantWithAnUnreadableSecretDoesNotBreakTheListAndIsMarked() {
+        rows.tenant("adm-broken", true, "1", "2", "enc:v1:retired9:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+
+        HttpResponse<String> list = api.get(ADMIN + "/configs?size=100", platformAdminToken());
+
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        JsonNode broken = json(list).get("content").valueStream()
+            .filter(config -> config.get("tenant_id").asString().equals("adm-broken"))
+            .findFirst()
+            .orElseThrow();
+        assertThat(broken.get("access_token").asString()).isEqualTo(SecretMask.UNREADABLE);
+        assertThat(list.body()).doesNotContain("enc:v1:retired9");
+
+        HttpResponse<String> own = api.get(CONFIG, userToken("adm-broken"));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(json(own).get("access_token").asString()).isEqualTo(SecretMask.UNREADABLE);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "size=101", "size=0", "page=-1", "page=x", "sort=waba_id", "sort=tenant_id,up" })
     void badPagingIsBadRequest(String query) {

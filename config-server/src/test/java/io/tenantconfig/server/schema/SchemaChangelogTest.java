@@ -9,8 +9,12 @@ import io.tenantconfig.server.support.TenantConfigServerTest;
 import io.tenantconfig.server.support.TestRows;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
+import liquibase.Scope;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.FastCheckService;
 import liquibase.Liquibase;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +28,8 @@ class SchemaChangelogTest {
 
     private static final String MASTER = "db/changelog/db.changelog-master.yaml";
 
+    private static final String CHANGESET = "002-oauth-states-expires-at";
+
     @Autowired
     DataSource dataSource;
 
@@ -34,18 +40,28 @@ class SchemaChangelogTest {
                 String.class);
     }
 
-    @Test
     @SuppressWarnings("deprecation")
+    private static Liquibase liquibase(Connection connection) throws LiquibaseException {
+        return new Liquibase(MASTER, new ClassLoaderResourceAccessor(), new JdbcConnection(connection));
+    }
+
+    @Test
     void oauthStatesExpiryIndexRollsBackAndReapplies() throws Exception {
         assertThat(oauthStateIndexes()).contains("oauth_states_expires_at");
 
         try (Connection connection = dataSource.getConnection()) {
-            Liquibase liquibase = new Liquibase(MASTER, new ClassLoaderResourceAccessor(),
-                    new JdbcConnection(connection));
-            liquibase.rollback(1, new Contexts(), new LabelExpression());
-            assertThat(oauthStateIndexes()).doesNotContain("oauth_states_expires_at").contains("oauth_states_pkey");
+            liquibase(connection).rollback(1, new Contexts(), new LabelExpression());
+        }
+        assertThat(oauthStateIndexes()).doesNotContain("oauth_states_expires_at").contains("oauth_states_pkey");
+        assertThat(rows.jdbc().queryForObject("SELECT count(*) FROM databasechangelog WHERE id = ?", Long.class,
+                CHANGESET)).as("history row of the rolled back changeset").isZero();
 
-            liquibase.update(new Contexts(), new LabelExpression());
+        // Liquibase caches, per JVM, what has run and that the database is up to date; forget both, as a new
+        // process would
+        Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).resetAll();
+        Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
+        try (Connection connection = dataSource.getConnection()) {
+            liquibase(connection).update(new Contexts(), new LabelExpression());
         }
         assertThat(oauthStateIndexes()).contains("oauth_states_expires_at");
     }

@@ -1,5 +1,6 @@
 package io.tenantconfig.server.environment;
 
+import io.tenantconfig.server.security.SecurityConfiguration;
 import io.tenantconfig.server.security.TenantPrincipal;
 import io.tenantconfig.server.security.TenantPrincipalResolver;
 
@@ -9,6 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Outermost decorator: checks the request's names, then lets a token bound to a tenant read only that tenant.
@@ -16,6 +18,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * {@code /{app}-{profile}.yml} cannot be used to read a neighbour.
  */
 public class TenantAccessEnvironmentRepository implements EnvironmentRepository {
+
+    private static final String CONFIG_READ_AUTHORITY = "SCOPE_" + SecurityConfiguration.CONFIG_READ_SCOPE;
 
     private final EnvironmentRepository delegate;
 
@@ -57,6 +61,13 @@ public class TenantAccessEnvironmentRepository implements EnvironmentRepository 
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             throw new AccessDeniedException("Service credentials are required to read configuration.");
+        }
+        // the /api/** chain authenticates any valid JWT, and /api/{profile} is also a config path
+        if (authentication instanceof JwtAuthenticationToken && authentication.getAuthorities()
+            .stream()
+            .noneMatch(authority -> CONFIG_READ_AUTHORITY.equals(authority.getAuthority()))) {
+            throw new AccessDeniedException("This token lacks the scope " + SecurityConfiguration.CONFIG_READ_SCOPE
+                    + " needed to read configuration.");
         }
     }
 }

@@ -2,9 +2,11 @@ package io.tenantconfig.server.security;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import io.tenantconfig.server.support.ServerClient;
 import io.tenantconfig.server.support.TenantConfigServerTest;
+import io.tenantconfig.server.support.TestKeys;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -35,4 +37,19 @@ class PublicPathsTest {
         assertThat(response.statusCode()).isIn(401, 404);
         assertThat(response.body()).doesNotContain("env-access-token").doesNotContain("propertySources");
     }
+
+    @ParameterizedTest
+    @FieldSource("API_LOOKALIKES")
+    void configUnderApiNeedsTheConfigReadScope(String path) {
+        ServerClient client = new ServerClient(port);
+        for (Map<String, Object> claims : List.of(Map.<String, Object>of("sub", "someone"),
+                Map.<String, Object>of("sub", "someone", "tenant_id", "api"))) {
+            HttpResponse<String> response = client.get(path, ServerClient.bearer(TestKeys.jwt(claims)));
+
+            assertThat(response.statusCode()).as(path + " " + claims).isEqualTo(403);
+            assertThat(response.body()).doesNotContain("env-access-token").doesNotContain("propertySources");
+        }
+    }
+
+    static final List<String> API_LOOKALIKES = List.of("/api/default", "/api/default/main", "/api-default.yml");
 }

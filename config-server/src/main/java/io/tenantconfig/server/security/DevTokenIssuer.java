@@ -43,8 +43,10 @@ public class DevTokenIssuer {
             .notBeforeTime(Date.from(now))
             .expirationTime(Date.from(expiresAt))
             .claim(jwt.getTenantClaim(), request.tenant())
-            .claim(jwt.getRolesClaim(), request.roles())
-            .claim("scope", request.scope());
+            .claim(jwt.getRolesClaim(), request.roles());
+        if (!request.scope().isEmpty()) {
+            claims.claim("scope", request.scope());
+        }
         if (jwt.getIssuer() != null && !jwt.getIssuer().isBlank()) {
             claims.issuer(jwt.getIssuer());
         }

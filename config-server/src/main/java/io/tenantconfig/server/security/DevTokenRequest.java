@@ -18,14 +18,18 @@ import org.springframework.boot.convert.DurationStyle;
  * @param tenant tenant id (the token's tenant claim)
  * @param user   the token's subject
  * @param roles  the token's roles claim
- * @param scope  space-separated OAuth scopes
+ * @param scope  space-separated OAuth scopes, empty unless asked for
  * @param ttl    lifetime, 1 second to {@link #MAX_TTL}
  */
 public record DevTokenRequest(String tenant, String user, List<String> roles, String scope, Duration ttl) {
 
     public static final String DEFAULT_USER = "dev-user";
 
-    public static final String DEFAULT_SCOPE = SecurityConfiguration.CONFIG_READ_SCOPE;
+    /**
+     * No scope: a token for the tenant API and the web page. {@code config:read} would let it read the config
+     * protocol, where a tenant user would see its own secrets in clear and the platform's fallback values.
+     */
+    public static final String DEFAULT_SCOPE = "";
 
     public static final Duration DEFAULT_TTL = Duration.ofHours(1);
 
@@ -53,8 +57,9 @@ public record DevTokenRequest(String tenant, String user, List<String> roles, St
         requireWords("user", List.of(subject));
         List<String> roleList = isBlank(roles) ? List.of() : split(roles, ",");
         requireWords("roles", roleList);
-        String scopes = isBlank(scope) ? DEFAULT_SCOPE : String.join(" ", split(scope, " "));
-        requireWords("scope", split(scopes, " "));
+        List<String> scopeList = isBlank(scope) ? List.of() : split(scope, " ");
+        requireWords("scope", scopeList);
+        String scopes = scopeList.isEmpty() ? DEFAULT_SCOPE : String.join(" ", scopeList);
         return new DevTokenRequest(tenant, subject, roleList, scopes, lifetime(ttl));
     }
 

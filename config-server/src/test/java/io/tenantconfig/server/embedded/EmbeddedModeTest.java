@@ -151,8 +151,8 @@ class EmbeddedModeTest {
 
     @Test
     @Order(3)
-    void devTokenReadsItsOwnTenantOnly() throws Exception {
-        HttpResponse<String> response = postDevToken("tenant=dev-acme&roles=admin,operator");
+    void devTokenWithConfigReadScopeReadsItsOwnTenantOnly() throws Exception {
+        HttpResponse<String> response = postDevToken("tenant=dev-acme&roles=admin,operator&scope=config:read");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = json(response);
@@ -175,6 +175,20 @@ class EmbeddedModeTest {
         assertThat(effective(json(own), "tenant.id")).isEqualTo("dev-acme");
         HttpResponse<String> other = client.get("/dev-globex/default", bearer(token));
         assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(4)
+    void devTokenWithoutScopeCannotReadTheConfigProtocol() throws Exception {
+        HttpResponse<String> response = postDevToken("tenant=dev-acme");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String token = json(response).get("token").asString();
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getClaim("scope")).isNull();
+        HttpResponse<String> config = new ServerClient(port()).get("/dev-acme/default", bearer(token));
+        assertThat(config.statusCode()).as(config.body()).isEqualTo(403);
+        HttpResponse<String> api = new ServerClient(port()).get("/api/v1/tenant/config", bearer(token));
+        assertThat(api.statusCode()).as(api.body()).isIn(200, 404);
     }
 
     @Test

@@ -10,7 +10,7 @@ import io.tenantconfig.server.security.TenantPrincipalResolver;
 
 /**
  * The onboarding tenant user from the request's JWT: the configured tenant claim and {@code sub}. A token
- * without either may not onboard (403), because the OAuth state is bound to both.
+ * without a usable one of either may not onboard (403), because the OAuth state is bound to both.
  */
 @Component
 class JwtCurrentTenant implements CurrentTenant {
@@ -25,10 +25,6 @@ class JwtCurrentTenant implements CurrentTenant {
     public TenantUser current() {
         TenantPrincipal principal = principals.current()
             .orElseThrow(() -> new AccessDeniedException("Onboarding needs a bearer token."));
-        String tenantId = principal.requireTenant();
-        if (principal.userId() == null || principal.userId().isBlank()) {
-            throw new AccessDeniedException("The token names no user (sub).");
-        }
-        return new TenantUser(tenantId, principal.userId());
+        return new TenantUser(principal.requireTenant(), principal.requireUser());
     }
 }

@@ -13,6 +13,9 @@ import io.tenantconfig.server.environment.ConfigRequest;
  */
 public record TenantPrincipal(Optional<String> tenantId, String userId, List<String> roles, boolean admin) {
 
+    /** Longest {@code sub} accepted; it is stored as the author of changes and echoed in audit records. */
+    public static final int MAX_USER_ID_LENGTH = 255;
+
     public TenantPrincipal {
         roles = List.copyOf(roles);
     }
@@ -28,5 +31,21 @@ public record TenantPrincipal(Optional<String> tenantId, String userId, List<Str
                     + "'-', '_' or '.', and not 'application'.");
         }
         return tenant;
+    }
+
+    /**
+     * The user this request acts as, for the tenant API and onboarding: audit records and OAuth states are bound
+     * to it, so a token without {@code sub}, with an overlong one, or with control characters (which would forge
+     * lines in logs and audit views) is refused.
+     */
+    public String requireUser() {
+        if (userId == null || userId.isBlank()) {
+            throw new AccessDeniedException("The token names no user (sub).");
+        }
+        if (userId.length() > MAX_USER_ID_LENGTH || userId.chars().anyMatch(Character::isISOControl)) {
+            throw new AccessDeniedException("The token's user (sub) is not usable: it must be at most "
+                    + MAX_USER_ID_LENGTH + " characters without control characters.");
+        }
+        return userId;
     }
 }

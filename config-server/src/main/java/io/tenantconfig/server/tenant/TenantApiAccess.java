@@ -20,7 +20,7 @@ class TenantApiAccess {
         this.principals = principals;
     }
 
-    /** The caller's own tenant; 403 when the token names none (or an unusable one). */
+    /** The caller's own tenant; 403 when the token names none (or an unusable one), or no usable user. */
     TenantPrincipal tenantUser() {
         TenantPrincipal principal = principal();
         principal.requireTenant();
@@ -37,9 +37,12 @@ class TenantApiAccess {
         return requireAdmin(principal());
     }
 
+    /** Every tenant API call records its author, so a token must name a usable user. */
     private TenantPrincipal principal() {
-        return principals.current()
+        TenantPrincipal principal = principals.current()
             .orElseThrow(() -> new AccessDeniedException("The tenant API needs a bearer token."));
+        principal.requireUser();
+        return principal;
     }
 
     private static TenantPrincipal requireAdmin(TenantPrincipal principal) {

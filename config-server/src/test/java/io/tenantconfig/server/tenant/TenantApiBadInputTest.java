@@ -5,6 +5,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.tenantconfig.server.support.TenantConfigServerTest;
@@ -251,6 +253,23 @@ class TenantApiBadInputTest {
 
         assertProblem(api.post(CONFIG, noExpiry, "{\"waba_id\": \"1\"}"), 401);
         assertNothingStored();
+    }
+
+    @Test
+    void tokenWithoutUsableSubjectIsForbidden() {
+        Map<String, Object> noSubject = new HashMap<>(Map.of("tenant_id", NEW));
+        noSubject.put("sub", null);
+        for (String token : List.of(TestKeys.jwt(noSubject), TestKeys.jwt(Map.of("tenant_id", NEW, "sub", " ")),
+                TestKeys.jwt(Map.of("tenant_id", NEW, "sub", "u".repeat(256))),
+                TestKeys.jwt(Map.of("tenant_id", NEW, "sub", "alice\nadmin=true")),
+                TestKeys.jwt(Map.of("tenant_id", NEW, "sub", "alice\u0000")))) {
+            assertProblem(api.post(CONFIG, token, "{\"waba_id\": \"1\"}"), 403);
+        }
+        String overlong = TestKeys.jwt(Map.of("tenant_id", EXISTING, "sub", "u".repeat(256)));
+        assertProblem(api.put(overlong, "{\"waba_id\": \"1\"}", Map.of()), 403);
+        assertNothingStored();
+        String longest = TestKeys.jwt(Map.of("tenant_id", NEW, "sub", "u".repeat(255)));
+        assertThat(api.post(CONFIG, longest, "{\"waba_id\": \"1\"}").statusCode()).isEqualTo(201);
     }
 
     @Test

@@ -228,11 +228,11 @@ class EmbeddedModeTest {
     void devTokenRefusesCallersOffThisMachine() throws Exception {
         MockMvc mvc = MockMvcBuilders.standaloneSetup(server.getBean(DevTokenController.class)).build();
 
-        mvc.perform(post("/dev/token").param("tenant", "dev-acme").with(request -> {
+        mvc.perform(post("/dev/token").param("tenant", "dev-acme").header("Host", "localhost").with(request -> {
             request.setRemoteAddr("192.0.2.10");
             return request;
         })).andExpect(status().isForbidden()).andExpect(content().string(not(containsString("\"token\""))));
-        mvc.perform(post("/dev/token").param("tenant", "dev-acme").with(request -> {
+        mvc.perform(post("/dev/token").param("tenant", "dev-acme").header("Host", "[::1]:8888").with(request -> {
             request.setRemoteAddr("::1");
             return request;
         })).andExpect(status().isOk());

@@ -116,7 +116,8 @@ public class SecurityConfiguration {
     SecurityFilterChain configProtocolChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoder,
             JwtProperties properties) throws Exception {
         AuthenticationEntryPoint challenge = ProblemResponses.unauthorized("Basic realm=\"tenant-config\", Bearer",
-                "Service credentials are required: HTTP Basic or a bearer token with scope config:read.");
+                "Missing or wrong service credentials: send HTTP Basic (the service user) or a valid bearer token "
+                        + "with scope config:read.");
         http.csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)

@@ -9,11 +9,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.server.environment.ConfigRequest;
 import io.tenantconfig.server.security.TenantPrincipal;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,10 +59,11 @@ class TenantAdminController {
     }
 
     @DeleteMapping("/configs/{tenantId}")
-    @Operation(summary = "Delete one tenant's configuration (204; 404 when there is none)")
-    ResponseEntity<Void> delete(@PathVariable String tenantId) {
+    @Operation(summary = "Delete one tenant's configuration (204; 404 when there is none); If-Match")
+    ResponseEntity<Void> delete(@PathVariable String tenantId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         TenantPrincipal admin = access.admin();
-        service.delete(checkedTenantId("tenantId", tenantId), admin.userId());
+        service.delete(checkedTenantId("tenantId", tenantId), admin.userId(), EntityTags.expectedVersion(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

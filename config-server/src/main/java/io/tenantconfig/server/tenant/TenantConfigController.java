@@ -73,25 +73,29 @@ class TenantConfigController {
     }
 
     @DeleteMapping
-    @Operation(summary = "Delete the configuration and its stored secrets (204; 404 when there is none)")
-    ResponseEntity<Void> delete() {
+    @Operation(summary = "Delete the configuration and its stored secrets (204; 404 when there is none); If-Match")
+    ResponseEntity<Void> delete(@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         TenantPrincipal caller = access.tenantUser();
-        service.delete(caller.requireTenant(), caller.userId());
+        service.delete(caller.requireTenant(), caller.userId(), EntityTags.expectedVersion(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/activate")
-    @Operation(summary = "Serve this configuration to services again (is_active = true)")
-    ResponseEntity<TenantConfigView> activate() {
+    @Operation(summary = "Serve this configuration to services again (is_active = true); If-Match")
+    ResponseEntity<TenantConfigView> activate(
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         TenantPrincipal caller = access.tenantUser();
-        return answer(service.setActive(caller.requireTenant(), caller.userId(), true));
+        return answer(service.setActive(caller.requireTenant(), caller.userId(), true,
+                EntityTags.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/deactivate")
-    @Operation(summary = "Keep the data but serve the shared defaults instead (is_active = false)")
-    ResponseEntity<TenantConfigView> deactivate() {
+    @Operation(summary = "Keep the data but serve the shared defaults instead (is_active = false); If-Match")
+    ResponseEntity<TenantConfigView> deactivate(
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         TenantPrincipal caller = access.tenantUser();
-        return answer(service.setActive(caller.requireTenant(), caller.userId(), false));
+        return answer(service.setActive(caller.requireTenant(), caller.userId(), false,
+                EntityTags.expectedVersion(ifMatch)));
     }
 
     private static TenantConfigInput parse(byte[] body) {

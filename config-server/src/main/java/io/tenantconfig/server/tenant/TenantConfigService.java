@@ -72,21 +72,23 @@ class TenantConfigService {
         return versioned(row, false);
     }
 
+    /** Like {@link #update}: with {@code expectedVersion} only if the row still has it (otherwise 412). */
     @Transactional
-    VersionedConfig setActive(String tenantId, String actor, boolean active) {
+    VersionedConfig setActive(String tenantId, String actor, boolean active, Long expectedVersion) {
         Map<TenantConfigField, Object> value = new EnumMap<>(TenantConfigField.class);
         value.put(TenantConfigField.IS_ACTIVE, active);
-        TenantConfigRow row = store.update(tenantId, value, null)
-            .orElseThrow(() -> new TenantConfigNotFoundException(tenantId));
+        TenantConfigRow row = store.update(tenantId, value, expectedVersion)
+            .orElseThrow(() -> missingOrStale(tenantId, expectedVersion));
         changed(tenantId, actor, active ? AuditAction.ACTIVATE : AuditAction.DEACTIVATE,
                 List.of(TenantConfigField.IS_ACTIVE));
         return versioned(row, false);
     }
 
+    /** With {@code expectedVersion} the row goes only if it still has that version (otherwise 412). */
     @Transactional
-    void delete(String tenantId, String actor) {
-        if (!store.delete(tenantId)) {
-            throw new TenantConfigNotFoundException(tenantId);
+    void delete(String tenantId, String actor, Long expectedVersion) {
+        if (!store.delete(tenantId, expectedVersion)) {
+            throw missingOrStale(tenantId, expectedVersion);
         }
         changed(tenantId, actor, AuditAction.DELETE, List.of());
     }

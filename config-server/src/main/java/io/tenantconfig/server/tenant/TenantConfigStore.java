@@ -76,8 +76,15 @@ class TenantConfigStore {
         return statement.query(ROW).optional();
     }
 
-    boolean delete(String tenantId) {
-        return jdbc.sql("DELETE FROM tenant_configs WHERE tenant_id = :tenant").param("tenant", tenantId).update() > 0;
+    /** Deletes the row, with an expected version only if it still has that version; false when none matched. */
+    boolean delete(String tenantId, Long expectedVersion) {
+        JdbcClient.StatementSpec statement = jdbc.sql("DELETE FROM tenant_configs WHERE tenant_id = :tenant"
+                + (expectedVersion == null ? "" : " AND version = :expected"))
+            .param("tenant", tenantId);
+        if (expectedVersion != null) {
+            statement = statement.param("expected", expectedVersion);
+        }
+        return statement.update() > 0;
     }
 
     List<TenantConfigRow> page(int offset, int limit, boolean ascending) {

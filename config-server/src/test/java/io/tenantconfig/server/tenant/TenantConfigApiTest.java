@@ -188,6 +188,42 @@ class TenantConfigApiTest {
     }
 
     @Test
+    void deleteWithStaleIfMatchIsPreconditionFailedAndKeepsTheRow() {
+        create();
+        api.put(userToken(TENANT), "{\"waba_id\": \"5\"}", Map.of());
+
+        HttpResponse<String> stale = api.send("DELETE", CONFIG, userToken(TENANT), null, Map.of("If-Match", "\"0\""));
+        HttpResponse<String> staleAdmin = api.send("DELETE", "/api/v1/tenant/admin/configs/" + TENANT,
+                TenantApi.platformAdminToken(), null, Map.of("If-Match", "\"0\""));
+
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+        assertThat(json(stale).get("detail").asString()).contains("If-Match");
+        assertThat(staleAdmin.statusCode()).as(staleAdmin.body()).isEqualTo(412);
+        assertThat(rows.jdbc().queryForObject("SELECT count(*) FROM tenant_configs WHERE tenant_id = ?",
+                Long.class, TENANT)).isEqualTo(1);
+        HttpResponse<String> current = api.send("DELETE", CONFIG, userToken(TENANT), null, Map.of("If-Match", "\"1\""));
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(204);
+        assertThat(rows.jdbc().queryForObject("SELECT count(*) FROM tenant_configs WHERE tenant_id = ?",
+                Long.class, TENANT)).isZero();
+    }
+
+    @Test
+    void deactivateWithStaleIfMatchIsPreconditionFailed() {
+        create();
+        api.put(userToken(TENANT), "{\"waba_id\": \"5\"}", Map.of());
+
+        HttpResponse<String> stale = api.send("POST", CONFIG + "/deactivate", userToken(TENANT), null,
+                Map.of("If-Match", "\"0\""));
+        HttpResponse<String> current = api.send("POST", CONFIG + "/deactivate", userToken(TENANT), null,
+                Map.of("If-Match", "\"1\""));
+
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+        assertThat(rows.jdbc().queryForObject("SELECT is_active FROM tenant_configs WHERE tenant_id = ?",
+                Boolean.class, TENANT)).isFalse();
+    }
+
+    @Test
     void malformedIfMatchIsBadRequest() {
         create();
 

@@ -16,7 +16,8 @@ import io.tenantconfig.onboarding.state.OAuthStateStore;
 /**
  * Issued OAuth states in {@code oauth_states}, keyed by the state's hash. Consuming is one conditional
  * {@code UPDATE … RETURNING}: PostgreSQL's row lock lets exactly one of two concurrent submits of the same state
- * see it unused.
+ * see it unused. The update also requires the state's own tenant and user, so a foreign caller only reads it
+ * (the select that follows a miss says why it was refused) and never uses it up.
  */
 @Component
 class JdbcOAuthStateStore implements OAuthStateStore {
@@ -45,12 +46,16 @@ class JdbcOAuthStateStore implements OAuthStateStore {
     }
 
     @Override
-    public Optional<OAuthStateRecord> consume(String stateHash, Instant consumedAt) {
+    public Optional<OAuthStateRecord> consume(String stateHash, String tenantId, String userId,
+            Instant consumedAt) {
         return StorageFailures.translate("check the OAuth state", () -> {
             Optional<OAuthStateRecord> unused = jdbc.sql("UPDATE oauth_states SET consumed_at = :now "
-                    + "WHERE state_hash = :hash AND consumed_at IS NULL RETURNING " + COLUMNS)
+                    + "WHERE state_hash = :hash AND tenant_id = :tenant AND user_id = :user "
+                    + "AND consumed_at IS NULL RETURNING " + COLUMNS)
                 .param("now", utc(consumedAt))
                 .param("hash", stateHash)
+                .param("tenant", tenantId)
+                .param("user", userId)
                 .query((rs, row) -> record(rs, null))
                 .optional();
             if (unused.isPresent()) {

@@ -118,6 +118,27 @@ class OnboardingStateTest {
     }
 
     @Test
+    void foreignTenantOrUserCannotUseUpAStateItsOwnerStillCompletesWith() {
+        metaAccepts("code-st-own", "EAAG-st-own", "1400000011");
+        String owner = token("st-kept", "alice");
+        String state = api.state(owner, null);
+
+        HttpResponse<String> otherTenant = api.complete(token("st-thief", "alice"), "code-st-thief", "1400000012",
+                "2400000012", null, state);
+        HttpResponse<String> otherUser = api.complete(token("st-kept", "mallory"), "code-st-mallory", "1400000013",
+                "2400000013", null, state);
+
+        assertThat(badRequest(otherTenant).get("reason").asString()).isEqualTo("state_other_tenant");
+        assertThat(badRequest(otherUser).get("reason").asString()).isEqualTo("state_other_user");
+        metaNeverSaw("code-st-thief");
+        metaNeverSaw("code-st-mallory");
+        HttpResponse<String> own = api.complete(owner, "code-st-own", "1400000011", "2400000011", null, state);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(stored.tenantExists("st-kept")).isTrue();
+        assertThat(stored.tenantExists("st-thief")).isFalse();
+    }
+
+    @Test
     void unknownStateIsRefused() {
         HttpResponse<String> response = api.complete(token("st-unknown", "u"), "code-st-unknown", "1400000006",
                 "2400000006", null, "made-up-state-value");

@@ -46,7 +46,9 @@ public class OAuthStateService {
     }
 
     /**
-     * Uses up a state: afterwards it is never accepted again, whatever the outcome of this call.
+     * Uses up a state presented by its own tenant user: afterwards it is never accepted again, whatever the
+     * outcome of this call. A state presented by another tenant or user is refused and left unused, so whoever
+     * learns someone else's state cannot spoil that user's onboarding with it.
      *
      * @throws InvalidStateException when it is missing, unknown, used, expired, foreign or issued for
      *                               another redirect URI
@@ -59,7 +61,7 @@ public class OAuthStateService {
             throw new InvalidStateException(Reason.UNKNOWN);
         }
         Instant now = clock.instant();
-        Optional<OAuthStateRecord> stored = store.consume(hash(state), now);
+        Optional<OAuthStateRecord> stored = store.consume(hash(state), tenantId, userId, now);
         check(stored.orElse(null), tenantId, userId, redirectUri, now);
     }
 

@@ -144,7 +144,7 @@ class OnboardingControllerTest {
         }
 
         @Override
-        public Optional<OAuthStateRecord> consume(String hash, Instant consumedAt) {
+        public Optional<OAuthStateRecord> consume(String hash, String tenant, String user, Instant consumedAt) {
             throw new AssertionError("no state may be consumed for a refused request");
         }
     }

@@ -37,7 +37,7 @@ class OAuthStateServiceTest {
             }
 
             @Override
-            public Optional<OAuthStateRecord> consume(String hash, Instant consumedAt) {
+            public Optional<OAuthStateRecord> consume(String hash, String tenant, String user, Instant consumedAt) {
                 throw new UnsupportedOperationException("not part of this test");
             }
         };
@@ -70,7 +70,7 @@ class OAuthStateServiceTest {
             }
 
             @Override
-            public Optional<OAuthStateRecord> consume(String hash, Instant consumedAt) {
+            public Optional<OAuthStateRecord> consume(String hash, String tenant, String user, Instant consumedAt) {
                 throw new AssertionError("store must not be used");
             }
         };

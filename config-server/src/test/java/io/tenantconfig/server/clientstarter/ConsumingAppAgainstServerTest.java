@@ -54,8 +54,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsumingAppAgainstServerTest {
 
-    /** The shared database default of {@link TestRows#standardSharedDefaults()}: it beats the app's v23.0. */
+    /** The shared database default of {@link TestRows#standardSharedDefaults()}: the app sets no version. */
     private static final String SERVER_API_VERSION = "v20.0";
+
+    /** The shared database default Graph URL: the app's own explicit URL must beat it. */
+    private static final String SERVER_GRAPH_URL = "https://graph.facebook.com";
 
     private final WireMockServer graph = new WireMockServer(options().dynamicPort());
 
@@ -125,14 +128,12 @@ class ConsumingAppAgainstServerTest {
     }
 
     /**
-     * The standard shared defaults carry Meta's real Graph URL, and a URL from the server wins over the app's own:
-     * without this row the app's WireMock URL is what the requests must use.
+     * The standard shared defaults carry Meta's real Graph URL and version v20.0. The app sets only its own Graph
+     * URL (WireMock), so that URL must win over the server's while the server's version still applies.
      */
     @BeforeEach
-    void sharedDefaultsWithoutAGraphUrl() {
+    void standardSharedDefaults() {
         rows.standardSharedDefaults();
-        rows.jdbc().update("DELETE FROM config_properties WHERE application = 'application'"
-                + " AND key = 'whatsapp.graph-url'");
         serverCache.evictAll();
     }
 
@@ -172,6 +173,7 @@ class ConsumingAppAgainstServerTest {
         graph.verify(1, postRequestedFor(urlPathEqualTo(messagesPath("100000000000011")))
             .withRequestBody(matchingJsonPath("$.to", equalTo("491511234567"))));
         TenantConfig acmeConfig = loader.forTenant("starter-acme");
+        assertThat(acmeConfig.get("whatsapp.graph-url")).contains(SERVER_GRAPH_URL);
         assertThat(acmeConfig.hasTenantConfig()).isTrue();
         assertThat(acmeConfig.wabaId()).isEqualTo("waba-starter-acme");
     }

@@ -99,7 +99,9 @@ public class TenantConfigProperties implements InitializingBean {
         for (URI uri : uris) {
             requireHttpUrl(uri, PREFIX + ".server-url(s)");
         }
-        requireHttpUrl(URI.create(graph.url), PREFIX + ".graph.url");
+        if (StringUtils.hasText(graph.url)) {
+            requireHttpUrl(URI.create(graph.url.trim()), PREFIX + ".graph.url");
+        }
         if (StringUtils.hasText(token) && StringUtils.hasText(username)) {
             throw new IllegalStateException("Set either " + PREFIX + ".token or " + PREFIX
                     + ".username/password, not both");
@@ -281,14 +283,17 @@ public class TenantConfigProperties implements InitializingBean {
 
     public static class Graph {
 
-        public static final String DEFAULT_URL = "https://graph.facebook.com";
-        public static final String DEFAULT_API_VERSION = "v23.0";
+        /**
+         * Graph API base URL. When set, it wins over a tenant's {@code whatsapp.graph-url} from the server (so a
+         * local stub set here is never bypassed); when unset, the server's value, else https://graph.facebook.com.
+         */
+        private String url;
 
-        /** Graph API base URL; a tenant's {@code whatsapp.graph-url} from the server wins. */
-        private String url = DEFAULT_URL;
-
-        /** Graph API version; a tenant's {@code whatsapp.api-version} from the server wins. */
-        private String apiVersion = DEFAULT_API_VERSION;
+        /**
+         * Graph API version. When set, it wins over a tenant's {@code whatsapp.api-version} from the server; when
+         * unset, the server's value, else the version the starter was tested with (v23.0).
+         */
+        private String apiVersion;
 
         public String getUrl() {
             return url;

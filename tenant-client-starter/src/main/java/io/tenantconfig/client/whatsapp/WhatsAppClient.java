@@ -26,10 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends WhatsApp Cloud API messages for any tenant: {@code whatsApp.forTenant("acme").sendText(to, "Hi")}.
  * <p>
  * Each send posts to {@code {graph-url}/{version}/{phone_number_id}/messages} with the tenant's bearer token.
+ * The Graph URL and version the app set explicitly win over the tenant's {@code whatsapp.graph-url} /
+ * {@code whatsapp.api-version} from the server, so an app pointed at a local stub never reaches Meta with a
+ * tenant's token; when neither sets them, {@link #DEFAULT_GRAPH_URL} and {@link #DEFAULT_API_VERSION} apply.
  * Retryable Graph errors are retried with bounded exponential back-off; on code 190 the tenant's config is
  * reloaded once and the send retried once.
  */
 public class WhatsAppClient {
+
+    public static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com";
+    public static final String DEFAULT_API_VERSION = "v23.0";
 
     private static final Logger log = LoggerFactory.getLogger(WhatsAppClient.class);
 
@@ -37,19 +43,23 @@ public class WhatsAppClient {
     private final RestClient restClient;
     private final JsonMapper jsonMapper;
     private final GraphErrors graphErrors;
-    private final String defaultGraphUrl;
-    private final String defaultApiVersion;
+    private final String appGraphUrl;
+    private final String appApiVersion;
     private final RetryPolicy retryPolicy;
     private final TenantClientMetrics metrics;
 
+    /**
+     * @param graphUrl the Graph API base URL the app set itself, or {@code null} to follow the server
+     * @param apiVersion the Graph API version the app set itself, or {@code null} to follow the server
+     */
     public WhatsAppClient(TenantConfigLoader loader, RestClient restClient, JsonMapper jsonMapper, String graphUrl,
             String apiVersion, RetryPolicy retryPolicy, TenantClientMetrics metrics) {
         this.loader = loader;
         this.restClient = restClient;
         this.jsonMapper = jsonMapper;
         this.graphErrors = new GraphErrors(jsonMapper);
-        this.defaultGraphUrl = graphUrl;
-        this.defaultApiVersion = apiVersion;
+        this.appGraphUrl = blankToNull(graphUrl);
+        this.appApiVersion = blankToNull(apiVersion);
         this.retryPolicy = retryPolicy;
         this.metrics = metrics;
     }
@@ -75,12 +85,23 @@ public class WhatsAppClient {
         if (accessToken == null || accessToken.isBlank()) {
             throw new TenantNotConfiguredException(config.tenantId(), PropertyKeys.ACCESS_TOKEN);
         }
-        String graphUrl = config.get(PropertyKeys.GRAPH_URL).orElse(defaultGraphUrl);
-        String version = config.get(PropertyKeys.API_VERSION).orElse(defaultApiVersion);
+        String graphUrl = firstSet(appGraphUrl, config, PropertyKeys.GRAPH_URL, DEFAULT_GRAPH_URL);
+        String version = firstSet(appApiVersion, config, PropertyKeys.API_VERSION, DEFAULT_API_VERSION);
         URI uri = URI.create(stripTrailingSlash(graphUrl) + "/" + UriUtils.encodePathSegment(version,
                 StandardCharsets.UTF_8) + "/" + UriUtils.encodePathSegment(phoneNumberId, StandardCharsets.UTF_8)
                 + "/messages");
         return new GraphRequest(config.tenantId(), uri, accessToken, message);
+    }
+
+    private static String firstSet(String appValue, TenantConfig config, String serverKey, String builtIn) {
+        if (appValue != null) {
+            return appValue;
+        }
+        return config.get(serverKey).filter(value -> !value.isBlank()).orElse(builtIn);
+    }
+
+    private static String blankToNull(String value) {
+        return (value == null || value.isBlank()) ? null : value.trim();
     }
 
     SendResult send(String tenantId, Map<String, Object> message) {

@@ -50,6 +50,16 @@ class WhatsAppClientAutoConfigurationTests {
     }
 
     @Test
+    void graphUrlAndVersionStayUnsetUnlessTheAppSetsThemSoTheServersValuesCanApply() {
+        runner.withPropertyValues("tenant.config.server-url=http://config:8888").run(context -> {
+            assertThat(context).hasSingleBean(WhatsAppClient.class);
+            TenantConfigProperties.Graph graph = context.getBean(TenantConfigProperties.class).getGraph();
+            assertThat(graph.getUrl()).isNull();
+            assertThat(graph.getApiVersion()).isNull();
+        });
+    }
+
+    @Test
     void invalidGraphUrlFailsTheContext() {
         runner.withPropertyValues("tenant.config.server-url=http://config:8888", "tenant.config.graph.url=graph")
                 .run(context -> assertThat(context).hasFailed());

@@ -44,7 +44,7 @@ class ConcurrentTenantsTests {
                 .withBody("{\"messages\":[{\"id\":\"wamid.{{request.path.[1]}}\"}]}")
                 .withTransformers("response-template")));
         WhatsAppClient client = new WhatsAppClient(StubServers.loader(), StubServers.restClient(Duration.ofSeconds(5)),
-                StubServers.JSON, "https://graph.invalid", "v23.0",
+                StubServers.JSON, null, null,
                 new RetryPolicy(1, Duration.ZERO, Duration.ZERO), TenantClientMetrics.NONE);
 
         CountDownLatch start = new CountDownLatch(1);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import io.tenantconfig.client.config.LocalWhatsAppSettings;
 import io.tenantconfig.client.config.TenantConfigLoader;
 import io.tenantconfig.client.metrics.MicrometerTenantClientMetrics;
+import io.tenantconfig.client.metrics.TenantClientMetrics;
 import io.tenantconfig.client.support.StubServers;
 
 class WhatsAppClientTests {
@@ -47,9 +48,13 @@ class WhatsAppClientTests {
         StubServers.stubTenant("acme", "1001", TOKEN);
         MicrometerTenantClientMetrics metrics = new MicrometerTenantClientMetrics(registry);
         TenantConfigLoader loader = StubServers.loader(metrics, false, LocalWhatsAppSettings.NONE);
-        client = new WhatsAppClient(loader, StubServers.restClient(Duration.ofMillis(400)), StubServers.JSON,
-                "https://graph.invalid", "v23.0", new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(4)),
-                metrics);
+        client = clientWithAppGraphSettings(loader, metrics, null, null);
+    }
+
+    private static WhatsAppClient clientWithAppGraphSettings(TenantConfigLoader loader, TenantClientMetrics metrics,
+            String graphUrl, String apiVersion) {
+        return new WhatsAppClient(loader, StubServers.restClient(Duration.ofMillis(400)), StubServers.JSON, graphUrl,
+                apiVersion, new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(4)), metrics);
     }
 
     private static MappingBuilder graphPost() {
@@ -305,14 +310,48 @@ class WhatsAppClientTests {
     }
 
     @Test
-    void messageWithOnlyRequiredFieldsUsesDefaultsFromTheStarter() {
+    void withoutGraphSettingsFromAppOrServerTheRequestGoesToMetasDefaultEndpoint() {
         Map<String, String> row = tenantRow("plain", "2002", "token-plain");
         row.remove("whatsapp.graph-url");
-        wireMock().stubFor(get(urlPathEqualTo("/plain/default")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(environment("plain", List.of(row)))));
+        stubTenantRow("plain", row);
 
         GraphRequest request = client.forTenant("plain").prepareText("4915112345678", "hi");
 
-        assertThat(request.uri().toString()).isEqualTo("https://graph.invalid/v23.0/2002/messages");
+        assertThat(request.uri().toString()).isEqualTo("https://graph.facebook.com/v23.0/2002/messages");
+    }
+
+    @Test
+    void serversGraphUrlAndVersionApplyWhenTheAppSetsNone() {
+        Map<String, String> row = tenantRow("versioned", "2003", "token-versioned");
+        row.put("whatsapp.api-version", "v99.0");
+        stubTenantRow("versioned", row);
+
+        GraphRequest request = client.forTenant("versioned").prepareText("4915112345678", "hi");
+
+        assertThat(request.uri().toString()).isEqualTo(wireMock().baseUrl() + "/v99.0/2003/messages");
+    }
+
+    @Test
+    void appsExplicitGraphUrlAndVersionWinOverTheServersSoAStubIsNeverBypassed() {
+        Map<String, String> row = tenantRow("stubbed", "2004", "token-stubbed");
+        row.put("whatsapp.graph-url", "https://graph.invalid");
+        row.put("whatsapp.api-version", "v99.0");
+        stubTenantRow("stubbed", row);
+        wireMock().stubFor(post(urlPathEqualTo("/v23.0/2004/messages")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"messages\":[{\"id\":\"wamid.stub\"}]}")));
+        WhatsAppClient pointedAtStub = clientWithAppGraphSettings(
+                StubServers.loader(), TenantClientMetrics.NONE,
+                wireMock().baseUrl(), "v23.0");
+
+        SendResult result = pointedAtStub.forTenant("stubbed").sendText("4915112345678", "hi");
+
+        assertThat(result.wamid()).isEqualTo("wamid.stub");
+        wireMock().verify(1, postRequestedFor(urlPathEqualTo("/v23.0/2004/messages"))
+                .withHeader("Authorization", equalTo("Bearer token-stubbed")));
+    }
+
+    private static void stubTenantRow(String tenant, Map<String, String> row) {
+        wireMock().stubFor(get(urlPathEqualTo("/" + tenant + "/default")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(environment(tenant, List.of(row)))));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.tenantconfig.client.config.TenantConfigUnavailableException;
+import io.tenantconfig.client.config.TenantNotConfiguredException;
 import io.tenantconfig.client.whatsapp.SendResult;
 import io.tenantconfig.client.whatsapp.WhatsAppApiException;
 import io.tenantconfig.client.whatsapp.WhatsAppClient;
@@ -47,9 +48,22 @@ class SendController {
         return problem;
     }
 
+    @ExceptionHandler(TenantNotConfiguredException.class)
+    ProblemDetail tenantNotConfigured(TenantNotConfiguredException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle("Tenant not configured for sending");
+        problem.setProperty("tenant", ex.tenantId());
+        return problem;
+    }
+
+    /** The cause's text may name the config server's address; the client only needs to know it should retry. */
     @ExceptionHandler(TenantConfigUnavailableException.class)
     ProblemDetail configUnavailable(TenantConfigUnavailableException ex) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "Configuration of tenant '" + ex.tenantId() + "' is unavailable");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Configuration of tenant '" + ex.tenantId() + "' is unavailable: the config server cannot be"
+                        + " reached and there is no earlier answer; try again later");
+        problem.setTitle("Tenant configuration unavailable");
+        problem.setProperty("tenant", ex.tenantId());
+        return problem;
     }
 }

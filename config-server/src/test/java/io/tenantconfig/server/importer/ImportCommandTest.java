@@ -2,9 +2,12 @@ package io.tenantconfig.server.importer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import io.tenantconfig.server.support.TestDatabase;
 import io.tenantconfig.server.support.TestKeys;
@@ -73,6 +76,30 @@ class ImportCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("tenants[0] (tenant_id \"cmd-tenant\")")
             .contains("phone_number_id")
             .contains("nothing imported");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void embeddedDataFolderHeldByAServerGivesOnePlainLineAndExitOne() throws Exception {
+        Path home = dir.resolve("home");
+        Path data = home.resolve("pgdata");
+        Files.createDirectories(data);
+        // an initialised data folder, as a server leaves it, so the import goes straight to locking it
+        Files.writeString(data.resolve("postgresql.conf"), "");
+        Path file = file("""
+                {"tenants": [{"tenant_id": "cmd-tenant", "phone_number_id": "555", "access_token": "cmd-token"}]}""");
+
+        int status;
+        // embedded PostgreSQL holds this lock for as long as a server runs on the folder
+        try (FileChannel lockFile = FileChannel.open(data.resolve("epg-lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock heldByServer = lockFile.lock()) {
+            status = run(file.toString(), "--tenant-config.home=" + home);
+        }
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Import failed, nothing imported: a server is"
+                + " using " + data + "; stop it, or point SPRING_DATASOURCE_URL at the database."
+                + System.lineSeparator());
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

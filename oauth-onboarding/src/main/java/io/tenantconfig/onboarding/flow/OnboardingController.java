@@ -1,5 +1,6 @@
 package io.tenantconfig.onboarding.flow;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,8 +28,9 @@ public class OnboardingController {
         return onboarding.start(currentTenant.current(), redirectUri);
     }
 
-    @PostMapping("/whatsapp-client")
-    public OnboardingResult complete(@RequestBody OnboardingRequest request) {
-        return onboarding.complete(currentTenant.current(), request);
+    /** The body is parsed by {@link OnboardingRequest#parse}, which refuses what lenient data binding accepts. */
+    @PostMapping(path = "/whatsapp-client", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public OnboardingResult complete(@RequestBody(required = false) byte[] body) {
+        return onboarding.complete(currentTenant.current(), OnboardingRequest.parse(body));
     }
 }

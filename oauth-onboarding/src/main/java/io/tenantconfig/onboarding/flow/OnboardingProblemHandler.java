@@ -24,7 +24,9 @@ public class OnboardingProblemHandler {
     @ExceptionHandler
     ProblemDetail invalidRequest(InvalidOnboardingRequestException ex) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid onboarding request", ex.getMessage());
-        problem.setProperty("field", ex.field());
+        if (ex.field() != null) {
+            problem.setProperty("field", ex.field());
+        }
         return problem;
     }
 

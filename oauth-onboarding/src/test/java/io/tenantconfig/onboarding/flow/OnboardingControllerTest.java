@@ -12,12 +12,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -120,6 +124,48 @@ class OnboardingControllerTest {
         submit("not json")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void unknownFieldIsRefusedByName() throws Exception {
+        submit("{\"code\":\"c\",\"waba_id\":\"1\",\"phone_number_id\":\"2\",\"state\":\"s\",\"tenant_id\":\"globex\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("tenant_id"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("unknown field 'tenant_id'")));
+    }
+
+    @Test
+    void duplicateKeyIsRefused() throws Exception {
+        submit("{\"code\":\"c\",\"waba_id\":\"1\",\"phone_number_id\":\"2\",\"state\":\"s\",\"code\":\"other\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "the request body names a field twice")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "code", "state", "waba_id", "phone_number_id", "redirect_uri" })
+    void nonStringFieldIsRefusedByName(String field) throws Exception {
+        for (String value : List.of("12345", "true", "[\"c\"]", "{\"v\":\"c\"}")) {
+            Map<String, String> body = new LinkedHashMap<>(Map.of("code", "\"c\"", "waba_id", "\"1\"",
+                    "phone_number_id", "\"2\"", "state", "\"s\""));
+            body.put(field, value);
+            String json = body.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+            submit(json)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value(field))
+                    .andExpect(jsonPath("$.detail").value(field + " must be a JSON string"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"code\":", "[]", "\"code\"", "{} {}", "" })
+    void malformedOrNonObjectBodyIsA400WithAClearDetail(String body) throws Exception {
+        submit(body)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("the request body ")));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
  * or an exception message, and transport exceptions (whose messages contain the URL) are not chained.
  */
 public class MetaGraphClient {
+
+    private static final int MAX_META_ID_LENGTH = 64;
+
+    private static final int MAX_META_MESSAGE_LENGTH = 500;
+
+    /** C0/C1 controls (CR, LF, ESC...), format characters (bidi overrides) and the Unicode line separators. */
+    private static final Pattern UNSAFE_IN_LOGS = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
 
     private static final Logger log = LoggerFactory.getLogger(MetaGraphClient.class);
 
@@ -156,7 +164,8 @@ public class MetaGraphClient {
         if (error.isObject()) {
             MetaApiException ex = MetaErrorTranslator.translate(error.path("code").asInt(0),
                     error.path("error_subcode").isNumber() ? error.path("error_subcode").asInt() : null,
-                    text(error, "type"), text(error, "message"), text(error, "fbtrace_id"));
+                    fromMeta(text(error, "type"), MAX_META_ID_LENGTH), fromMeta(text(error, "message"),
+                            MAX_META_MESSAGE_LENGTH), fromMeta(text(error, "fbtrace_id"), MAX_META_ID_LENGTH));
             log.warn("Meta refused to {}: code={} subcode={} type={} fbtrace_id={} reason={}", action, ex.code(),
                     ex.subcode(), ex.type(), ex.fbtraceId(), ex.getMessage());
             throw ex;
@@ -225,6 +234,22 @@ public class MetaGraphClient {
     private static MetaUnavailableException logged(String action, MetaUnavailableException ex) {
         log.warn("Could not {} at Meta: {}", action, ex.getMessage());
         return ex;
+    }
+
+    /**
+     * Meta's own strings end up in our logs and problem bodies: line breaks and other control or format
+     * characters (which could forge log lines or hide text) become spaces, and the length is bounded.
+     */
+    static String fromMeta(String value, int maxLength) {
+        if (value == null) {
+            return null;
+        }
+        String cleaned = UNSAFE_IN_LOGS.matcher(value).replaceAll(" ").strip();
+        if (cleaned.length() <= maxLength) {
+            return cleaned;
+        }
+        int end = Character.isHighSurrogate(cleaned.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return cleaned.substring(0, end) + "...";
     }
 
     private static String text(JsonNode node, String field) {

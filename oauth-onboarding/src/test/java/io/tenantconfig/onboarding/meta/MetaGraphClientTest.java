@@ -265,6 +265,31 @@ class MetaGraphClientTest {
         assertNoSecretIn(output.getAll());
     }
 
+    @Test
+    void metaStringsAreLoggedWithoutLineBreaksOrControlCharactersAndBounded(CapturedOutput output) {
+        String forgedTrace = "T9\\r\\n2026-03-01 INFO forged line\\u001b[31m" + "x".repeat(200);
+        meta.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"bad\\nFORGED\",\"type\":\"OAuth\\u2028Exception\",\"code\":100,"
+                        + "\"fbtrace_id\":\"" + forgedTrace + "\"}}")));
+
+        assertThatThrownBy(() -> client.exchangeCode(CODE, null, APP))
+                .isInstanceOfSatisfying(MetaApiException.class, ex -> {
+                    assertThat(ex.fbtraceId()).startsWith("T9  2026-03-01 INFO forged line [31m")
+                            .hasSize(64 + "...".length()).doesNotContain("\r", "\n", "\u001b");
+                    assertThat(ex.type()).isEqualTo("OAuth Exception");
+                });
+        assertThat(output.getAll()).contains("fbtrace_id=T9  2026-03-01 INFO forged line")
+                .doesNotContain("\n2026-03-01 INFO forged", "\u001b", "\u2028");
+    }
+
+    @Test
+    void fromMetaKeepsPlainTextAndSurrogatePairsWhole() {
+        assertThat(MetaGraphClient.fromMeta("AbCdTrace", 64)).isEqualTo("AbCdTrace");
+        assertThat(MetaGraphClient.fromMeta(null, 64)).isNull();
+        assertThat(MetaGraphClient.fromMeta("ab\uD83D\uDE00", 3)).isEqualTo("ab...");
+    }
+
     private void stubError(int status, int code, Integer subcode, String message) {
         String sub = subcode == null ? "" : ",\"error_subcode\":" + subcode;
         meta.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(aResponse().withStatus(status)

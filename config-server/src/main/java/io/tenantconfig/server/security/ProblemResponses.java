@@ -1,6 +1,7 @@
 package io.tenantconfig.server.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,6 +45,8 @@ final class ProblemResponses {
         body.put("instance", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        // without it the servlet writer encodes ISO-8859-1 while JSON readers assume UTF-8
+        response.setCharacterEncoding(StandardCharsets.UTF_8);
         response.getWriter().write(JSON.writeValueAsString(body));
     }
 }

@@ -106,6 +106,11 @@ record TenantConfigInput(Map<TenantConfigField, Object> values) {
             throw new InvalidTenantConfigException(name, name + " is longer than " + field.maxLength()
                     + " characters.");
         }
+        if (hasUnpairedSurrogate(text)) {
+            // a JSON escape can carry half a character, which PostgreSQL's UTF-8 text cannot store
+            throw new InvalidTenantConfigException(name, name + " contains an invalid character (an unpaired UTF-16 "
+                    + "surrogate); send text that is valid Unicode.");
+        }
         switch (field.kind()) {
             case DIGITS -> requireDigits(name, text);
             case URL -> requireUrl(name, text);
@@ -113,6 +118,19 @@ record TenantConfigInput(Map<TenantConfigField, Object> values) {
             default -> throw new IllegalStateException("unhandled kind " + field.kind());
         }
         return text;
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            }
+            else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void requireDigits(String name, String text) {

@@ -255,6 +255,36 @@ class TenantApiBadInputTest {
         assertNothingStored();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "callback_url", "access_token", "verify_token", "fb_app_secret" })
+    void unpairedSurrogateIsBadRequestNamingTheField(String field) {
+        String prefix = field.equals("callback_url") ? "https://example.com/" : "EAAGvalid";
+        for (String half : List.of("\\uD800", "\\uDC00", "x\\uDBFFy")) {
+            HttpResponse<String> create = api.post(CONFIG, userToken(NEW),
+                    "{\"" + field + "\": \"" + prefix + half + "\"}");
+            HttpResponse<String> update = api.put(userToken(EXISTING),
+                    "{\"" + field + "\": \"" + prefix + half + "\"}", Map.of());
+
+            assertProblem(create, 400);
+            assertThat(json(create).get("field").asString()).isEqualTo(field);
+            assertProblem(update, 400);
+            assertThat(json(update).get("field").asString()).isEqualTo(field);
+        }
+        assertNothingStored();
+        HttpResponse<String> pair = api.put(userToken(EXISTING),
+                "{\"" + field + "\": \"" + prefix + "\\uD83D\\uDE00\"}", Map.of());
+        assertThat(pair.statusCode()).as("a whole surrogate pair is a valid character: " + pair.body()).isEqualTo(200);
+    }
+
+    @Test
+    void securityLayerProblemsDeclareUtf8() {
+        HttpResponse<String> response = api.post(CONFIG, null, "{\"waba_id\": \"1\"}");
+
+        assertProblem(response, 401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type.toLowerCase(java.util.Locale.ROOT)).contains("charset=utf-8"));
+    }
+
     @Test
     void tokenWithoutUsableSubjectIsForbidden() {
         Map<String, Object> noSubject = new HashMap<>(Map.of("tenant_id", NEW));

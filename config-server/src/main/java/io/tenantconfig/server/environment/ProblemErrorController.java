@@ -23,8 +23,15 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status;
+        if (code == null) {
+            // asked for directly (GET /error), not forwarded by the container after a failure: there is nothing here
+            status = HttpStatus.NOT_FOUND;
+        }
+        else {
+            status = code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.valueOf(value)
+                    : HttpStatus.INTERNAL_SERVER_ERROR;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, DETAILS.getOrDefault(status,
                 status.getReasonPhrase()));
         problem.setTitle(status.getReasonPhrase());

@@ -64,6 +64,9 @@ public class TenantEnvironmentRepository implements EnvironmentRepository, Order
 
     private final TenantEnvironmentProperties properties;
 
+    /** {@link #serverFallback()} once looked up; the server's own environment does not change after start. */
+    private volatile Map<String, String> serverFallback;
+
     public TenantEnvironmentRepository(JdbcTemplate jdbc, SharedDefaults sharedDefaults,
             org.springframework.core.env.Environment serverEnvironment, TenantEnvironmentProperties properties) {
         this.jdbc = jdbc;
@@ -158,8 +161,19 @@ public class TenantEnvironmentRepository implements EnvironmentRepository, Order
     /**
      * The last layer: only the contract's {@code whatsapp.*} keys from the server's environment, either
      * spelling ({@code whatsapp.access-token} or {@code WHATSAPP_ACCESS_TOKEN}, e.g. from a {@code .env} file).
+     * Looked up once: eighteen property lookups through Boot's configuration property sources were about a tenth of
+     * the CPU profile of cache misses (see docs/benchmarks.md).
      */
     private Map<String, String> serverFallback() {
+        Map<String, String> known = serverFallback;
+        if (known == null) {
+            known = lookUpServerFallback();
+            serverFallback = known;
+        }
+        return known;
+    }
+
+    private Map<String, String> lookUpServerFallback() {
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : SERVER_ENVIRONMENT_FALLBACK) {
             String value = serverEnvironment.getProperty(key);

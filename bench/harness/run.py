@@ -129,6 +129,12 @@ def rss_mb(pid):
     return 0.0
 
 
+def load_average_1m():
+    """Other sessions build on the same cores: the 1-minute load average at the end of a run says how busy it was."""
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
 def cpu_times():
     with open("/proc/stat") as f:
         fields = [int(v) for v in f.readline().split()[1:]]
@@ -236,6 +242,7 @@ def measure(server, pg, postmaster, connections, seconds, env_extra, idle_rate, 
     jvm_after = proc_cpu_ticks(server.process.pid)
     total_after, steal_after = cpu_times()
     rss = rss_mb(server.process.pid)
+    load_average = load_average_1m()
     time.sleep(PG_STATS_SETTLE_S)
     counters_after = pg.counters()
     idle_xacts = idle_rate * (time.monotonic() - window_started)
@@ -252,6 +259,7 @@ def measure(server, pg, postmaster, connections, seconds, env_extra, idle_rate, 
         "rows_returned_per_req": (counters_after["tup_returned"] - counters_before["tup_returned"]) / requests,
         "steal_pct": 100.0 * (steal_after - steal_before) / max(total_after - total_before, 1),
         "rss_mb": rss,
+        "load_1m": load_average,
         "errors": result["errors_connect"] + result["errors_read"] + result["errors_write"]
         + result["errors_status"] + result["errors_timeout"],
     })
@@ -524,6 +532,12 @@ def kept_run(run):
     return not run["spoiled_by_steal"] and run["errors"] == 0 and run["requests"] > 0
 
 
+def load_text(runs):
+    """Median 1-minute load average of the runs; runs recorded before it was sampled have none."""
+    loads = [r["load_1m"] for r in runs if "load_1m" in r]
+    return f"{statistics.median(loads):.1f}" if loads else "?"
+
+
 def render_table(session):
     kept = [r for r in session["runs"] if kept_run(r)]
     groups = {}
@@ -538,8 +552,8 @@ def render_table(session):
         f"SQL/req: {session['sql_count_method']}, less the server's idle transaction rate over the same window.",
         "",
         "| tenants | pick | conn | server | req/s | p50 ms | p99 ms | p99.9 ms | JVM µs/req | PG µs/req | SQL/req "
-        "| RSS MB | runs | ours/stock | ours/ceiling |",
-        "|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| RSS MB | steal % | load | runs | ours/stock | ours/ceiling |",
+        "|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for tenants in sorted({k[0] for k in groups}):
         for pick in ("uniform", "zipf", "-"):
@@ -559,7 +573,8 @@ def render_table(session):
                         f"| {median_of(runs, 'p50_us') / 1000:.2f} | {median_of(runs, 'p99_us') / 1000:.2f} "
                         f"| {median_of(runs, 'p999_us') / 1000:.2f} | {median_of(runs, 'jvm_cpu_us_per_req'):.0f} "
                         f"| {median_of(runs, 'pg_cpu_us_per_req'):.0f} | {median_of(runs, 'sql_per_req'):.2f} "
-                        f"| {median_of(runs, 'rss_mb'):.0f} | {len(runs)} | {ratios[0]} | {ratios[1]} |")
+                        f"| {median_of(runs, 'rss_mb'):.0f} | {median_of(runs, 'steal_pct'):.1f} "
+                        f"| {load_text(runs)} | {len(runs)} | {ratios[0]} | {ratios[1]} |")
     spoiled = [r for r in session["runs"] if not kept_run(r)]
     lines.append("")
     lines.append(f"Runs dropped (steal, errors or no completed request): {len(spoiled)}.")

@@ -75,7 +75,7 @@ class TenantImporterTest {
 
         assertThat(result.tenantsCreated()).isEqualTo(2);
         assertThat(result.tenantsUpdated()).isZero();
-        assertThat(result.propertiesCreated() + result.propertiesUpdated()).isEqualTo(6);
+        assertThat(result.propertiesCreated() + result.propertiesUpdated()).isEqualTo(5);
         JsonNode acme = environment("/acme/default");
         assertThat(effective(acme, "whatsapp.phone-number-id")).isEqualTo("106540352242922");
         assertThat(effective(acme, "whatsapp.access-token")).isEqualTo("EAAGacmeExampleAccessToken0000000000000000000000");
@@ -123,7 +123,7 @@ class TenantImporterTest {
 
         ImportResult second = importer.importFile(example(), "tenants.json");
 
-        assertThat(second).isEqualTo(new ImportResult(0, 2, 0, 6));
+        assertThat(second).isEqualTo(new ImportResult(0, 2, 0, 5));
         assertThat(rows.jdbc().queryForObject("SELECT count(*) FROM tenant_configs", Long.class)).isEqualTo(tenantRows);
         assertThat(rows.jdbc().queryForObject("SELECT count(*) FROM config_properties", Long.class))
             .isEqualTo(propertyRows);

@@ -32,11 +32,23 @@ public class DecryptingEnvironmentRepository implements EnvironmentRepository {
         Environment decrypted = new Environment(stored.getName(), stored.getProfiles(), stored.getLabel(),
                 stored.getVersion(), stored.getState());
         for (PropertySource source : stored.getPropertySources()) {
-            Map<Object, Object> values = new LinkedHashMap<>();
-            source.getSource().forEach((key, value) -> values.put(key,
-                    value instanceof String text ? cipher.decrypt(text, application) : value));
-            decrypted.add(new PropertySource(source.getName(), values));
+            decrypted.add(decrypt(source, application));
         }
         return decrypted;
+    }
+
+    /** A source without ciphertext is kept as it is, so shared layers stay one object across cached tenants. */
+    private PropertySource decrypt(PropertySource source, String application) {
+        Map<?, ?> stored = source.getSource();
+        boolean encrypted = stored.values()
+            .stream()
+            .anyMatch(value -> value instanceof String text && SecretCipher.isEncrypted(text));
+        if (!encrypted) {
+            return source;
+        }
+        Map<Object, Object> values = new LinkedHashMap<>();
+        stored.forEach((key, value) -> values.put(key,
+                value instanceof String text ? cipher.decrypt(text, application) : value));
+        return new PropertySource(source.getName(), values);
     }
 }

@@ -1,5 +1,6 @@
 package io.tenantconfig.server.environment;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +55,9 @@ public class SharedDefaults {
                 && !Boolean.TRUE.equals(jdbc.queryForObject(LABEL_EXISTS, Boolean.class, label))) {
             return Optional.empty();
         }
-        Map<String, Map<String, String>> frozen = Map.copyOf(loaded);
+        Map<String, Map<String, String>> byProfile = new LinkedHashMap<>();
+        loaded.forEach((profile, values) -> byProfile.put(profile, Collections.unmodifiableMap(values)));
+        Map<String, Map<String, String>> frozen = Collections.unmodifiableMap(byProfile);
         if (clears.get() == before) {
             byLabel.put(label, frozen);
         }

@@ -1,6 +1,7 @@
 package io.tenantconfig.server.environment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,9 +139,14 @@ public class TenantEnvironmentRepository implements EnvironmentRepository, Order
         }
     }
 
+    /**
+     * Adds the map itself, not a copy: the shared and fallback layers are then one object for every cached tenant
+     * instead of a copy per tenant (at 100k cached tenants the copies filled a 512 MB heap). No map added here
+     * is changed afterwards; the shared ones are unmodifiable.
+     */
     private static void addIfNotEmpty(Environment environment, String name, Map<String, String> values) {
         if (!values.isEmpty()) {
-            environment.add(new PropertySource(name, new LinkedHashMap<>(values)));
+            environment.add(new PropertySource(name, values));
         }
     }
 
@@ -167,7 +173,7 @@ public class TenantEnvironmentRepository implements EnvironmentRepository, Order
     private Map<String, String> serverFallback() {
         Map<String, String> known = serverFallback;
         if (known == null) {
-            known = lookUpServerFallback();
+            known = Collections.unmodifiableMap(lookUpServerFallback());
             serverFallback = known;
         }
         return known;

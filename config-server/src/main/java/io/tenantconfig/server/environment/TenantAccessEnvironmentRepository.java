@@ -7,7 +7,6 @@ import io.tenantconfig.server.security.TenantPrincipalResolver;
 import org.springframework.cloud.config.environment.Environment;
 import org.springframework.cloud.config.server.environment.EnvironmentRepository;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -18,8 +17,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * {@code /{app}-{profile}.yml} cannot be used to read a neighbour.
  */
 public class TenantAccessEnvironmentRepository implements EnvironmentRepository {
-
-    private static final String CONFIG_READ_AUTHORITY = "SCOPE_" + SecurityConfiguration.CONFIG_READ_SCOPE;
 
     private final EnvironmentRepository delegate;
 
@@ -58,16 +55,12 @@ public class TenantAccessEnvironmentRepository implements EnvironmentRepository 
      */
     private static void requireServiceCredentials() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken) {
-            throw new AccessDeniedException("Service credentials are required to read configuration.");
-        }
-        // the /api/** chain authenticates any valid JWT, and /api/{profile} is also a config path
-        if (authentication instanceof JwtAuthenticationToken && authentication.getAuthorities()
-            .stream()
-            .noneMatch(authority -> CONFIG_READ_AUTHORITY.equals(authority.getAuthority()))) {
-            throw new AccessDeniedException("This token lacks the scope " + SecurityConfiguration.CONFIG_READ_SCOPE
-                    + " needed to read configuration.");
+        if (!SecurityConfiguration.mayReadConfiguration(authentication)) {
+            // also reached under /api/{profile}: the /api/** chain authenticates any valid JWT
+            throw new AccessDeniedException(authentication instanceof JwtAuthenticationToken
+                    ? "This token lacks the scope " + SecurityConfiguration.CONFIG_READ_SCOPE
+                            + " needed to read configuration."
+                    : "Service credentials are required to read configuration.");
         }
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -143,20 +144,25 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Basic users may read; a JWT must carry scope config:read. */
     private static AuthorizationManager<RequestAuthorizationContext> serviceReader() {
-        return (authentication, context) -> {
-            var current = authentication.get();
-            if (current == null || !current.isAuthenticated() || current instanceof AnonymousAuthenticationToken) {
-                return new AuthorizationDecision(false);
-            }
-            if (current instanceof JwtAuthenticationToken) {
-                return new AuthorizationDecision(current.getAuthorities()
-                    .stream()
-                    .anyMatch(authority -> ("SCOPE_" + CONFIG_READ_SCOPE).equals(authority.getAuthority())));
-            }
-            return new AuthorizationDecision(true);
-        };
+        return (authentication, context) -> new AuthorizationDecision(mayReadConfiguration(authentication.get()));
+    }
+
+    /**
+     * The one rule for reading the config protocol: an authenticated service; Basic users may read, a JWT must
+     * carry scope config:read. Used by the filter chain and again by the config backend itself.
+     */
+    public static boolean mayReadConfiguration(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            return false;
+        }
+        if (authentication instanceof JwtAuthenticationToken) {
+            return authentication.getAuthorities()
+                .stream()
+                .anyMatch(authority -> ("SCOPE_" + CONFIG_READ_SCOPE).equals(authority.getAuthority()));
+        }
+        return true;
     }
 
     /** Authorities: {@code SCOPE_x} from {@code scope}/{@code scp}, {@code ROLE_x} from the roles claim. */

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.SecurityProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -63,6 +65,18 @@ public class SecurityConfiguration {
     @Conditional(JwtConfiguredCondition.class)
     JwtDecoder tenantConfigJwtDecoder(JwtProperties properties, ResourceLoader resources) {
         return JwtDecoders.build(properties, resources);
+    }
+
+    /**
+     * Spring Security's own observations wrap every filter of the chain and record a meter event per filter and
+     * request: about a quarter of the CPU of a config request in the benchmark's profile (docs/benchmarks.md).
+     * Request timing stays with {@code http.server.requests}; define another {@link SecurityObservationSettings}
+     * bean to have them back.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -40,13 +40,28 @@ public class TenantAccessEnvironmentRepository implements EnvironmentRepository 
     public Environment findOne(String application, String profile, String label, boolean includeOrigin) {
         ConfigRequest request = ConfigRequest.of(application, profile, label, properties.getDefaultLabel());
         requireServiceCredentials();
-        principals.current().flatMap(TenantPrincipal::tenantId).ifPresent(tenant -> {
-            if (!tenant.equals(request.application())) {
-                throw new AccessDeniedException("This token may read only its own tenant's configuration.");
-            }
-        });
+        if (!tokenMayRead(request.application())) {
+            throw new AccessDeniedException("This token may read only its own tenant's configuration.");
+        }
         return delegate.findOne(request.application(), String.join(",", request.profiles()), request.label(),
                 includeOrigin);
+    }
+
+    /**
+     * Whether the current request may read this application's answer: the rule this repository enforces, asked
+     * again by {@link ConfigAnswerFilter} before it replays a stored answer without calling the repository.
+     */
+    public boolean mayRead(String application) {
+        return SecurityConfiguration.mayReadConfiguration(SecurityContextHolder.getContext().getAuthentication())
+                && tokenMayRead(application);
+    }
+
+    /** A token bound to a tenant reads only that tenant; Basic and unbound tokens read any. */
+    private boolean tokenMayRead(String application) {
+        return principals.current()
+            .flatMap(TenantPrincipal::tenantId)
+            .map(tenant -> tenant.equals(application))
+            .orElse(true);
     }
 
     /**

@@ -14,11 +14,14 @@ import org.springframework.cloud.config.environment.Environment;
  * The bounded store behind {@link CachingEnvironmentRepository}, a bean of its own so local writers and the
  * NOTIFY listener can evict without being config backends themselves. Entries are grouped by application (one
  * group per tenant, bounded by {@code max-tenants}), so evicting a tenant after a write drops its group in
- * constant time instead of walking every cached key.
+ * constant time instead of walking every cached key. Evicting here also evicts the written answers of
+ * {@link ConfigAnswerCache}.
  */
 public class TenantEnvironmentCache {
 
     private final SharedDefaults sharedDefaults;
+
+    private final ConfigAnswerCache answers;
 
     private final Cache<String, Map<Request, Environment>> byApplication;
 
@@ -28,8 +31,10 @@ public class TenantEnvironmentCache {
      */
     private final AtomicLong evictions = new AtomicLong();
 
-    public TenantEnvironmentCache(SharedDefaults sharedDefaults, TenantEnvironmentProperties properties) {
+    public TenantEnvironmentCache(SharedDefaults sharedDefaults, ConfigAnswerCache answers,
+            TenantEnvironmentProperties properties) {
         this.sharedDefaults = sharedDefaults;
+        this.answers = answers;
         this.byApplication = Caffeine.newBuilder()
             .maximumSize(properties.getMaxTenants())
             .expireAfterWrite(properties.getCacheTtl())
@@ -55,7 +60,11 @@ public class TenantEnvironmentCache {
         return loaded;
     }
 
-    /** Forgets one application's answers; a change to the shared rows forgets everything. */
+    /**
+     * Forgets one application's environments, then the answers written from them (in that order, so an answer
+     * written in between is either refused by the answer cache's own guard or dropped); a change to the shared rows
+     * forgets everything.
+     */
     public void evict(String application) {
         evictions.incrementAndGet();
         if (ConfigRequest.SHARED_APPLICATION.equals(application)) {
@@ -63,12 +72,14 @@ public class TenantEnvironmentCache {
             return;
         }
         byApplication.invalidate(application);
+        answers.evict(application);
     }
 
     public void evictAll() {
         evictions.incrementAndGet();
         sharedDefaults.clear();
         byApplication.invalidateAll();
+        answers.evictAll();
     }
 
     private record Request(String profile, String label) {

@@ -2,6 +2,8 @@ package io.tenantconfig.server.environment;
 
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings of the PostgreSQL tenant backend, bound from {@code tenant-config.environment.*}. */
@@ -10,7 +12,10 @@ public class TenantEnvironmentProperties {
 
     public static final String DEFAULT_LABEL = "main";
 
-    public static final int DEFAULT_MAX_TENANTS = 50_000;
+    public static final int DEFAULT_MAX_TENANTS = 10_000;
+
+    /** Share of the maximum heap the written answers may take when {@code answer-cache-size} is not set. */
+    public static final int DEFAULT_ANSWER_CACHE_HEAP_PERCENT = 30;
 
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(10);
 
@@ -23,8 +28,18 @@ public class TenantEnvironmentProperties {
     /** Label served when a request names none; a label with no rows at all answers 404. */
     private String defaultLabel = DEFAULT_LABEL;
 
-    /** Upper bound of cached environments (one per tenant, profile set and label). */
+    /**
+     * Upper bound of tenants whose environments are cached as objects (every profile set and label of a tenant
+     * counts once). They serve the YAML/properties formats and the refills of the JSON answer cache; the JSON
+     * protocol itself is served from {@code answer-cache-size}.
+     */
     private int maxTenants = DEFAULT_MAX_TENANTS;
+
+    /**
+     * Bytes of written JSON answers kept for replay (the hot read path), shared layers counted once. Unset: 30%
+     * of the maximum heap, about 90,000 tenants of ~2 KB answers under -Xmx512m.
+     */
+    private DataSize answerCacheSize;
 
     /** Safety-net expiry of a cached environment; normal invalidation is by PostgreSQL NOTIFY. */
     private Duration cacheTtl = DEFAULT_CACHE_TTL;
@@ -52,6 +67,20 @@ public class TenantEnvironmentProperties {
 
     public void setMaxTenants(int maxTenants) {
         this.maxTenants = maxTenants;
+    }
+
+    public DataSize getAnswerCacheSize() {
+        return answerCacheSize;
+    }
+
+    public void setAnswerCacheSize(DataSize answerCacheSize) {
+        this.answerCacheSize = answerCacheSize;
+    }
+
+    /** {@code answer-cache-size}, or its default share of this JVM's maximum heap. */
+    public long answerCacheBytes() {
+        return answerCacheSize != null ? answerCacheSize.toBytes()
+                : Runtime.getRuntime().maxMemory() / 100 * DEFAULT_ANSWER_CACHE_HEAP_PERCENT;
     }
 
     public Duration getCacheTtl() {

@@ -1,5 +1,6 @@
 package io.tenantconfig.server.environment;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenantEnvironmentCacheTest {
 
     private final TenantEnvironmentCache cache = new TenantEnvironmentCache(
-            new SharedDefaults(null, new TenantEnvironmentProperties()), new TenantEnvironmentProperties());
+            new SharedDefaults(null, new TenantEnvironmentProperties()), new ConfigAnswerCache(1024 * 1024, Duration.ofMinutes(10)),
+            new TenantEnvironmentProperties());
 
     private final AtomicInteger loads = new AtomicInteger();
 

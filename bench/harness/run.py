@@ -71,7 +71,8 @@ class Postgres:
         self.psql(f"CREATE DATABASE {self.database}", database="postgres")
 
     def postmaster_pid(self):
-        data_dir = self.psql("SHOW data_directory")
+        # the bench database may not exist yet on a fresh machine
+        data_dir = self.psql("SHOW data_directory", database="postgres")
         return int(Path(data_dir, "postmaster.pid").read_text().split()[0])
 
     def counters(self):
@@ -85,7 +86,7 @@ class Postgres:
         return {"xacts": xacts, "tup_returned": returned, "tup_fetched": fetched, "table_scans": scans}
 
     def has_pg_stat_statements(self):
-        return "pg_stat_statements" in self.psql("SHOW shared_preload_libraries")
+        return "pg_stat_statements" in self.psql("SHOW shared_preload_libraries", database="postgres")
 
 
 # ---------------------------------------------------------------- /proc sampling

@@ -30,6 +30,9 @@ public class ConfigAnswerCache {
     /** Per answer beyond its head: key strings, records, map node. Keeps the byte bound honest for small answers. */
     private static final int ENTRY_OVERHEAD = 160;
 
+    /** Per tenant beyond its answers: the tenant key string, the cache's node and the answers' map and record. */
+    private static final int TENANT_OVERHEAD = 200;
+
     private final Cache<String, Answers> byApplication;
 
     /** Counts evictions: an answer written while one happened may predate the change it announces (not kept). */
@@ -52,7 +55,7 @@ public class ConfigAnswerCache {
         this.byApplication = Caffeine.newBuilder()
             .maximumWeight(maximumBytes)
             .expireAfterWrite(timeToLive)
-            .weigher((String application, Answers answers) -> answers.weight())
+            .weigher((String application, Answers answers) -> TENANT_OVERHEAD + answers.weight())
             .recordStats()
             .build();
     }

@@ -22,9 +22,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Spring MVC, the backend or the JSON writer again. Runs after Spring Security (the caller is authenticated and
  * authorised as on any config path) and asks the backend's own access rule before replaying.
  * <p>
- * Nothing here decides what an answer is: a request that misses goes down the normal chain, and its answer is kept
- * only when that chain routed it to one of the controller's JSON methods and answered 200. Since routing depends
- * only on the method, path and {@code Accept}, the same request is routed the same way next time.
+ * Nothing here decides what an answer is: a request that misses is answered by the controller through
+ * {@link ConfigAnswerWriter} when Spring MVC's own routing picks the controller's plain JSON method for it, or else
+ * goes down the normal chain; its answer is kept only when it came from one of the controller's JSON methods and
+ * was 200. Since routing depends only on the method, path and {@code Accept}, the same request is routed the same
+ * way next time.
  */
 public class ConfigAnswerFilter extends OncePerRequestFilter {
 
@@ -39,9 +41,12 @@ public class ConfigAnswerFilter extends OncePerRequestFilter {
 
     private final TenantAccessEnvironmentRepository access;
 
-    public ConfigAnswerFilter(ConfigAnswerCache answers, TenantAccessEnvironmentRepository access) {
+    private final ConfigAnswerWriter writer;
+
+    ConfigAnswerFilter(ConfigAnswerCache answers, TenantAccessEnvironmentRepository access, ConfigAnswerWriter writer) {
         this.answers = answers;
         this.access = access;
+        this.writer = writer;
     }
 
     /** Only a plain GET of two or three simple path segments, without a query, can be a replayable answer. */
@@ -63,6 +68,17 @@ public class ConfigAnswerFilter extends OncePerRequestFilter {
             return;
         }
         long generation = answers.generation();
+        ConfigAnswerWriter.Written written = writer.write(request, response, application);
+        if (written == ConfigAnswerWriter.Written.FAILURE_ANSWERED) {
+            return;
+        }
+        if (written != null) {
+            if (written.body().length <= MAX_KEPT_ANSWER) {
+                answers.store(application, key, written.contentType(), written.body(), written.pattern(), generation);
+            }
+            send(response, written.contentType(), written.body(), null);
+            return;
+        }
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, captured);
         if (isJsonAnswerOf(request, application) && captured.getStatus() == HttpServletResponse.SC_OK
@@ -77,13 +93,18 @@ public class ConfigAnswerFilter extends OncePerRequestFilter {
             HttpServletResponse response) throws IOException {
         // the pattern the controller matched, so http.server.requests tags the replay as it tagged the original
         request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, answer.pattern());
+        send(response, answer.contentType(), answer.head(), answer.tail());
+    }
+
+    private static void send(HttpServletResponse response, String contentType, byte[] head, byte[] tail)
+            throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(answer.contentType());
-        response.setContentLength(answer.length());
+        response.setContentType(contentType);
+        response.setContentLength(head.length + (tail == null ? 0 : tail.length));
         ServletOutputStream out = response.getOutputStream();
-        out.write(answer.head());
-        if (answer.tail() != null) {
-            out.write(answer.tail());
+        out.write(head);
+        if (tail != null) {
+            out.write(tail);
         }
     }
 

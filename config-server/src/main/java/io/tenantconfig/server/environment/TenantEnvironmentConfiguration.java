@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.config.server.environment.EnvironmentRepository;
@@ -18,6 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * Wires the backend as {@code TenantAccess → Caching → Decrypting → TenantEnvironmentRepository}. Only the
@@ -64,13 +68,16 @@ class TenantEnvironmentConfiguration {
 
     /**
      * Config answers are written as JSON once, then replayed by a filter right behind Spring Security (the hot read
-     * path), so a warm request skips Spring MVC as well as the backend.
+     * path), so a warm request skips Spring MVC as well as the backend; a miss routed to the controller's JSON
+     * methods is answered by the controller without the rest of Spring MVC.
      */
     @Bean
     FilterRegistrationBean<ConfigAnswerFilter> configAnswerFilter(ConfigAnswerCache answers,
-            TenantAccessEnvironmentRepository access, SecurityFilterProperties securityFilter) {
+            TenantAccessEnvironmentRepository access, SecurityFilterProperties securityFilter,
+            ObjectProvider<DispatcherServlet> dispatcher, ObjectProvider<RequestMappingHandlerAdapter> adapter,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
         FilterRegistrationBean<ConfigAnswerFilter> registration = new FilterRegistrationBean<>(
-                new ConfigAnswerFilter(answers, access));
+                new ConfigAnswerFilter(answers, access, new ConfigAnswerWriter(dispatcher, adapter, exceptionResolver)));
         registration.setOrder(securityFilter.getOrder() + 1);
         return registration;
     }

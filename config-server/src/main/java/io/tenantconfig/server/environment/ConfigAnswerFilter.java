@@ -69,7 +69,7 @@ public class ConfigAnswerFilter extends OncePerRequestFilter {
         }
         long generation = answers.generation();
         ConfigAnswerWriter.Written written = writer.write(request, response, application);
-        if (written == ConfigAnswerWriter.Written.FAILURE_ANSWERED) {
+        if (written == ConfigAnswerWriter.Written.ANSWERED_WITHOUT_BODY) {
             return;
         }
         if (written != null) {

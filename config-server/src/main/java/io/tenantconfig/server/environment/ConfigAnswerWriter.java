@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,9 +22,11 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
@@ -33,9 +36,11 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * <p>
  * Spring MVC still decides: the request is routed by the dispatcher's own handler mappings, and only when they pick
  * one of the controller's two plain JSON methods, for a request without {@code Origin} (CORS) and with an
- * {@code Accept} that can only mean {@code application/json}, is the controller called here. Everything else is
- * left to the normal chain. A failure of the controller (unknown label, access denied, database down ...) is
- * answered by the application's exception resolvers, as the dispatcher would, so the backend is asked only once.
+ * {@code Accept} that can only mean {@code application/json}, and only while the application has no
+ * {@code ResponseBodyAdvice} (which may rewrite any body), is the controller called here, with the interceptors of
+ * the chain MVC picked run around it as the dispatcher runs them. Everything else is left to the normal chain. A
+ * failure (unknown label, access denied, database down ...) is answered by the application's exception
+ * resolvers, as the dispatcher would, so the backend is asked only once.
  */
 class ConfigAnswerWriter {
 
@@ -48,29 +53,40 @@ class ConfigAnswerWriter {
 
     private final HandlerExceptionResolver exceptionResolver;
 
+    private final ObjectProvider<ResponseBodyAdvice<?>> bodyAdvice;
+
     private volatile HttpMessageConverter<Object> json;
 
+    private volatile List<HandlerMapping> dispatcherMappings;
+
+    /** Decided once all beans exist: an application's {@link ResponseBodyAdvice} may rewrite any body. */
+    private volatile Boolean bodyAdvised;
+
     ConfigAnswerWriter(ObjectProvider<DispatcherServlet> dispatcher, ObjectProvider<RequestMappingHandlerAdapter> adapter,
-            HandlerExceptionResolver exceptionResolver) {
+            HandlerExceptionResolver exceptionResolver, ObjectProvider<ResponseBodyAdvice<?>> bodyAdvice) {
         this.dispatcher = dispatcher;
         this.adapter = adapter;
         this.exceptionResolver = exceptionResolver;
+        this.bodyAdvice = bodyAdvice;
     }
 
     /** A written answer; {@code body} holds exactly the bytes the controller's JSON method answers through MVC. */
     record Written(String contentType, byte[] body, String pattern) {
 
-        static final Written FAILURE_ANSWERED = new Written(null, null, null);
+        /** The response is complete and has nothing to keep: a failure answered, or an interceptor answered. */
+        static final Written ANSWERED_WITHOUT_BODY = new Written(null, null, null);
     }
 
     /**
      * Answers this request if MVC routes it to the controller's plain JSON method for {@code application}:
-     * the written answer, or {@link Written#FAILURE_ANSWERED} when the controller failed and the application's
-     * exception handlers answered that (as {@code DispatcherServlet} would: same resolvers, same handler). Returns
-     * {@code null}, with nothing written, for any other request; the caller hands it to the normal chain.
+     * the written answer, or {@link Written#ANSWERED_WITHOUT_BODY} when the controller failed and the
+     * application's exception handlers answered that, or an interceptor answered instead of the controller (as
+     * {@code DispatcherServlet} would: same interceptors, resolvers and handler). Returns {@code null}, with
+     * nothing written, for any other request; the caller hands it to the normal chain.
      */
-    Written write(HttpServletRequest request, HttpServletResponse response, String application) {
-        if (request.getHeader(HttpHeaders.ORIGIN) != null) {
+    Written write(HttpServletRequest request, HttpServletResponse response, String application)
+            throws ServletException {
+        if (request.getHeader(HttpHeaders.ORIGIN) != null || bodyAdvised()) {
             return null;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
@@ -78,8 +94,9 @@ class ConfigAnswerWriter {
             return null;
         }
         HttpMessageConverter<Object> converter = jsonConverter();
-        HandlerMethod handler = route(request);
-        if (converter == null || handler == null || !(handler.getBean() instanceof EnvironmentController controller)
+        HandlerExecutionChain chain = route(request);
+        if (converter == null || chain == null || !(chain.getHandler() instanceof HandlerMethod handler)
+                || !(handler.getBean() instanceof EnvironmentController controller)
                 || !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> vars)
                 || !application.equals(vars.get("name"))) {
             return null;
@@ -90,30 +107,72 @@ class ConfigAnswerWriter {
         if (!method.equals("defaultLabel") && !method.equals("labelled")) {
             return null;
         }
-        Environment environment;
+        List<HandlerInterceptor> interceptors = chain.getInterceptorList();
+        int preHandled = 0;
+        Exception unresolved = null;
         try {
-            environment = method.equals("labelled") ? controller.labelled(name, profiles, (String) vars.get("label"))
-                    : controller.defaultLabel(name, profiles);
-        }
-        catch (RuntimeException failure) {
-            ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setError(failure));
-            // as DispatcherServlet.processHandlerException: an error answer need not have the success's type
-            request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
-            ModelAndView resolved = exceptionResolver.resolveException(request, response, handler, failure);
-            if (resolved == null || !resolved.isEmpty()) {
-                throw failure; // unresolved, or a view to render: the container's error handling answers it
+            for (HandlerInterceptor interceptor : interceptors) {
+                if (!interceptor.preHandle(request, response, handler)) {
+                    return Written.ANSWERED_WITHOUT_BODY;
+                }
+                preHandled++;
             }
-            request.setAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE, failure);
-            return Written.FAILURE_ANSWERED;
+            Environment environment = method.equals("labelled")
+                    ? controller.labelled(name, profiles, (String) vars.get("label"))
+                    : controller.defaultLabel(name, profiles);
+            for (int i = interceptors.size() - 1; i >= 0; i--) {
+                interceptors.get(i).postHandle(request, response, handler, null);
+            }
+            return new Written(MediaType.APPLICATION_JSON_VALUE, serialize(converter, environment),
+                    String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)));
         }
-        return new Written(MediaType.APPLICATION_JSON_VALUE, serialize(converter, environment),
-                String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)));
+        catch (Exception failure) {
+            if (resolve(request, response, handler, failure)) {
+                return Written.ANSWERED_WITHOUT_BODY;
+            }
+            unresolved = failure;
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ServletException(failure);
+        }
+        finally {
+            for (int i = preHandled - 1; i >= 0; i--) {
+                afterCompletion(interceptors.get(i), request, response, handler, unresolved);
+            }
+        }
     }
 
-    /** The handler the dispatcher would pick (first mapping that matches, as {@code DispatcherServlet} does). */
-    private HandlerMethod route(HttpServletRequest request) {
-        DispatcherServlet servlet = dispatcher.getIfAvailable();
-        List<HandlerMapping> mappings = servlet == null ? null : servlet.getHandlerMappings();
+    /**
+     * As {@code DispatcherServlet.processHandlerException}: the application's exception resolvers answer the
+     * failure, or it is left to the container's error handling (unresolved, or resolved to a view to render).
+     */
+    private boolean resolve(HttpServletRequest request, HttpServletResponse response, HandlerMethod handler,
+            Exception failure) {
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setError(failure));
+        // an error answer need not have the success's content type
+        request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
+        ModelAndView resolved = exceptionResolver.resolveException(request, response, handler, failure);
+        if (resolved == null || !resolved.isEmpty()) {
+            return false;
+        }
+        request.setAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE, failure);
+        return true;
+    }
+
+    private static void afterCompletion(HandlerInterceptor interceptor, HttpServletRequest request,
+            HttpServletResponse response, Object handler, Exception failure) {
+        try {
+            interceptor.afterCompletion(request, response, handler, failure);
+        }
+        catch (Exception ignored) {
+            // the dispatcher logs and ignores these too: the answer stands
+        }
+    }
+
+    /** The chain the dispatcher would pick (first mapping that matches, as {@code DispatcherServlet} does). */
+    private HandlerExecutionChain route(HttpServletRequest request) {
+        List<HandlerMapping> mappings = handlerMappings();
         if (mappings == null) {
             return null; // the dispatcher initialises on its first request: leave that one to it
         }
@@ -125,7 +184,7 @@ class ConfigAnswerWriter {
             for (HandlerMapping mapping : mappings) {
                 HandlerExecutionChain chain = mapping.getHandler(request);
                 if (chain != null) {
-                    return chain.getHandler() instanceof HandlerMethod method ? method : null;
+                    return chain;
                 }
             }
             return null;
@@ -138,6 +197,26 @@ class ConfigAnswerWriter {
                 ServletRequestPathUtils.clearParsedRequestPath(request);
             }
         }
+    }
+
+    /** The dispatcher's mappings, fixed once it has initialised (looking the servlet up per request is costly). */
+    private List<HandlerMapping> handlerMappings() {
+        List<HandlerMapping> known = dispatcherMappings;
+        if (known == null) {
+            DispatcherServlet servlet = dispatcher.getIfAvailable();
+            known = servlet == null ? null : servlet.getHandlerMappings();
+            dispatcherMappings = known;
+        }
+        return known;
+    }
+
+    private boolean bodyAdvised() {
+        Boolean advised = bodyAdvised;
+        if (advised == null) {
+            advised = bodyAdvice.stream().findAny().isPresent();
+            bodyAdvised = advised;
+        }
+        return advised;
     }
 
     /** The converter MVC picks for {@code Environment} as {@code application/json}: the first that can write it. */

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * Wires the backend as {@code TenantAccess → Caching → Decrypting → TenantEnvironmentRepository}. Only the
@@ -75,9 +76,11 @@ class TenantEnvironmentConfiguration {
     FilterRegistrationBean<ConfigAnswerFilter> configAnswerFilter(ConfigAnswerCache answers,
             TenantAccessEnvironmentRepository access, SecurityFilterProperties securityFilter,
             ObjectProvider<DispatcherServlet> dispatcher, ObjectProvider<RequestMappingHandlerAdapter> adapter,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
+            ObjectProvider<ResponseBodyAdvice<?>> bodyAdvice) {
+        ConfigAnswerWriter writer = new ConfigAnswerWriter(dispatcher, adapter, exceptionResolver, bodyAdvice);
         FilterRegistrationBean<ConfigAnswerFilter> registration = new FilterRegistrationBean<>(
-                new ConfigAnswerFilter(answers, access, new ConfigAnswerWriter(dispatcher, adapter, exceptionResolver)));
+                new ConfigAnswerFilter(answers, access, writer));
         registration.setOrder(securityFilter.getOrder() + 1);
         return registration;
     }

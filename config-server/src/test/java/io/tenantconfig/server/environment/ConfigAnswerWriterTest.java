@@ -17,7 +17,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -26,6 +32,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import static io.tenantconfig.server.support.ServerClient.basic;
 import static io.tenantconfig.server.support.ServerClient.bearer;
@@ -57,6 +64,9 @@ class ConfigAnswerWriterTest {
     @Autowired
     @Qualifier("handlerExceptionResolver")
     HandlerExceptionResolver exceptionResolver;
+
+    @Autowired
+    ObjectProvider<ResponseBodyAdvice<?>> bodyAdvice;
 
     final TestRows rows = new TestRows();
 
@@ -121,9 +131,9 @@ class ConfigAnswerWriterTest {
 
     /** The writer takes only what MVC routes to the plain JSON methods; all else is left to the dispatcher. */
     @Test
-    void onlyPlainJsonRequestsRoutedToTheControllerAreWrittenHere() {
+    void onlyPlainJsonRequestsRoutedToTheControllerAreWrittenHere() throws Exception {
         client.get("/writer-acme/default", basic()); // the dispatcher has initialised its handler mappings
-        ConfigAnswerWriter writer = new ConfigAnswerWriter(dispatcher, adapter, exceptionResolver);
+        ConfigAnswerWriter writer = new ConfigAnswerWriter(dispatcher, adapter, exceptionResolver, bodyAdvice);
 
         ConfigAnswerWriter.Written plain = writer.write(request("/writer-acme/default", null, null),
                 new MockHttpServletResponse(), "writer-acme");
@@ -144,16 +154,42 @@ class ConfigAnswerWriterTest {
                 "writer-other")).isNull();
     }
 
+    /** Such an advice may rewrite any body the dispatcher writes, so none is written past it. */
     @Test
-    void aFailureOfTheControllerIsAnsweredByTheApplicationsExceptionHandlers() {
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    void anApplicationsResponseBodyAdviceLeavesEveryMissToTheDispatcher() throws Exception {
         client.get("/writer-acme/default", basic());
-        ConfigAnswerWriter writer = new ConfigAnswerWriter(dispatcher, adapter, exceptionResolver);
+        ResponseBodyAdvice<Object> rewriting = new ResponseBodyAdvice<>() {
+            @Override
+            public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converter) {
+                return true;
+            }
+
+            @Override
+            public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+                    Class<? extends HttpMessageConverter<?>> converter, ServerHttpRequest request,
+                    ServerHttpResponse response) {
+                return body;
+            }
+        };
+        ObjectProvider<ResponseBodyAdvice<?>> advice = (ObjectProvider) new StaticListableBeanFactory(
+                Map.of("rewriting", rewriting)).getBeanProvider(ResponseBodyAdvice.class);
+        ConfigAnswerWriter writer = new ConfigAnswerWriter(dispatcher, adapter, exceptionResolver, advice);
+
+        assertThat(writer.write(request("/writer-acme/default", null, null), new MockHttpServletResponse(),
+                "writer-acme")).isNull();
+    }
+
+    @Test
+    void aFailureOfTheControllerIsAnsweredByTheApplicationsExceptionHandlers() throws Exception {
+        client.get("/writer-acme/default", basic());
+        ConfigAnswerWriter writer = new ConfigAnswerWriter(dispatcher, adapter, exceptionResolver, bodyAdvice);
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         ConfigAnswerWriter.Written written = writer.write(request("/writer-acme/default/no-such-label", null, null),
                 response, "writer-acme");
 
-        assertThat(written).isSameAs(ConfigAnswerWriter.Written.FAILURE_ANSWERED);
+        assertThat(written).isSameAs(ConfigAnswerWriter.Written.ANSWERED_WITHOUT_BODY);
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(response.getContentType()).startsWith("application/problem+json");
     }

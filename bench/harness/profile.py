@@ -123,6 +123,8 @@ def parse_args():
     parser.add_argument("--duration", type=int, default=60, help="seconds recorded")
     parser.add_argument("--keep-data", action="store_true",
                         help="reuse the tenants an earlier profile run loaded (same count; its key is kept beside)")
+    parser.add_argument("--server-arg", action="append", default=[],
+                        help="extra argument for our server, e.g. --server-arg=--tenant-config.environment.answer-cache-size=200MB")
     parser.add_argument("--stack-depth", type=int, default=256)
     parser.add_argument("--jfr-settings", default="default",
                         help="JFR settings: default (20 ms sampling) or profile (10 ms, more events)")
@@ -156,7 +158,7 @@ def main():
                                      f"--spring.security.user.password={password}",
                                      "--tenant-config.bench.ceiling-endpoint=true",
                                      f"--spring.datasource.url={pg.jdbc_url()}",
-                                     f"--spring.datasource.username={args.pg_user}"],
+                                     f"--spring.datasource.username={args.pg_user}", *args.server_arg],
                             env, harness.OURS_PORT, "/t0000001/default", auth, results_dir)
     if not reuse:
         key_file.unlink(missing_ok=True)

@@ -6,13 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v wrk >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
-fi
-
-if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-  ./mvnw -B -q -pl config-server -am package -DskipTests
-  ./mvnw -B -q -f bench/pom.xml package
-fi
+. bench/prepare.sh
 
 exec python3 bench/harness/run.py "$@"

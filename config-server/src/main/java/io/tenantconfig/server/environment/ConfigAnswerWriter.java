@@ -1,6 +1,7 @@
 package io.tenantconfig.server.environment;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
@@ -244,7 +245,7 @@ class ConfigAnswerWriter {
         try {
             converter.write(environment, MediaType.APPLICATION_JSON, message);
         }
-        catch (java.io.IOException impossible) {
+        catch (IOException impossible) {
             throw new IllegalStateException("writing to memory failed", impossible);
         }
         return message.body.toByteArray();
